@@ -1,0 +1,58 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Warnings are treated as problems to fix; `make test` builds with -warnings-as-errors.
+let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
+
+let package = Package(
+  name: "learnerpower",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "learnerpower", targets: ["learnerpower"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+  ],
+  targets: [
+    // Pure domain: positions, stages, catalogue, recommendations, transitions.
+    .target(
+      name: "LearnerPowerModel",
+      dependencies: [.product(name: "TOMLKit", package: "TOMLKit")],
+      resources: [.embedInCode("Data/catalogue.toml")],
+      swiftSettings: strict
+    ),
+    // Domain-free drawing: cells, grids, styles, widgets, exporters.
+    .target(name: "Canvas", swiftSettings: strict),
+    // The app: state, reducer, key map, screen, stores.
+    .target(
+      name: "LearnerPowerApp",
+      dependencies: ["LearnerPowerModel", "Canvas"],
+      swiftSettings: strict
+    ),
+    .systemLibrary(name: "CNcurses"),
+    .target(name: "CTerminalGuard"),
+    // The only Swift code that calls ncurses.
+    .target(
+      name: "NcursesTerminal",
+      dependencies: ["Canvas", "CNcurses", "CTerminalGuard"],
+      swiftSettings: strict
+    ),
+    .executableTarget(
+      name: "learnerpower",
+      dependencies: [
+        "LearnerPowerApp", "NcursesTerminal",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: strict
+    ),
+    .testTarget(name: "LearnerPowerModelTests", dependencies: ["LearnerPowerModel"]),
+    .testTarget(name: "CanvasTests", dependencies: ["Canvas"]),
+    // Goldens live in Tests/LearnerPowerAppTests/Goldens and are read by path so that
+    // LEARNERPOWER_RECORD=1 can rewrite them in the source tree.
+    .testTarget(name: "LearnerPowerAppTests", dependencies: ["LearnerPowerApp"]),
+    .testTarget(name: "NcursesTerminalTests", dependencies: ["NcursesTerminal", "Canvas"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["LearnerPowerModel"]),
+  ],
+  swiftLanguageModes: [.v6]
+)
