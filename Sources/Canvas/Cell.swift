@@ -55,8 +55,10 @@ public struct Rect: Hashable, Sendable {
     self.width = max(0, width)
     self.height = max(0, height)
   }
-  public var maxX: Int { x + width }
-  public var maxY: Int { y + height }
+  /// The column just right of the rectangle (saturating, so huge rectangles never overflow).
+  public var maxX: Int { Rect.saturatingAdd(x, width) }
+  /// The row just below the rectangle (saturating, so huge rectangles never overflow).
+  public var maxY: Int { Rect.saturatingAdd(y, height) }
   public var isEmpty: Bool { width <= 0 || height <= 0 }
   public func contains(_ p: Point) -> Bool { p.x >= x && p.x < maxX && p.y >= y && p.y < maxY }
   /// The overlap of two rectangles (empty when they do not meet).
@@ -67,6 +69,15 @@ public struct Rect: Hashable, Sendable {
   }
   /// This rectangle shrunk by `n` cells on every side.
   public func inset(by n: Int) -> Rect {
-    Rect(x: x + n, y: y + n, width: width - 2 * n, height: height - 2 * n)
+    let twice = Rect.saturatingAdd(n, n)
+    return Rect(
+      x: Rect.saturatingAdd(x, n), y: Rect.saturatingAdd(y, n),
+      width: Rect.saturatingAdd(width, -twice), height: Rect.saturatingAdd(height, -twice))
+  }
+
+  static func saturatingAdd(_ a: Int, _ b: Int) -> Int {
+    let (r, overflow) = a.addingReportingOverflow(b)
+    if !overflow { return r }
+    return b > 0 ? Int.max : Int.min
   }
 }

@@ -76,8 +76,10 @@ public struct CellGrid: Hashable, Sendable {
   public mutating func fill(_ rect: Rect, with cell: Cell = .blank()) {
     let area = rect.intersection(bounds)
     guard !area.isEmpty else { return }
+    // A wide cell covers two columns, so step over its continuation.
+    let step = cell.width == 2 ? 2 : 1
     for y in area.y..<area.maxY {
-      for x in area.x..<area.maxX { set(cell, x: x, y: y) }
+      for x in stride(from: area.x, to: area.maxX, by: step) { set(cell, x: x, y: y, clip: area) }
     }
   }
 
@@ -105,31 +107,40 @@ public struct CellGrid: Hashable, Sendable {
   ///
   /// - Complexity: O(width × height).
   public func changes(since previous: CellGrid?) -> [CellChange] {
-    let full = previous == nil || previous!.size != size
+    let old: [Cell]? = previous.flatMap { $0.size == size ? $0.cells : nil }
+    let w = size.width
+    func differs(_ i: Int) -> Bool { old.map { $0[i] != cells[i] } ?? true }
     var out: [CellChange] = []
     for y in 0..<size.height {
       var x = 0
-      while x < size.width {
-        let i = y * size.width + x
-        if full || cells[i] != previous!.cells[i] {
-          var start = x
-          if cells[i].width == 0, start > 0 { start -= 1 }
-          var end = x + 1
-          while end < size.width,
-            full || cells[y * size.width + end] != previous!.cells[y * size.width + end]
-              || cells[y * size.width + end].width == 0
-          {
-            end += 1
-          }
-          out.append(
-            CellChange(
-              row: y, column: start, cells: Array(cells[(y * size.width + start)..<(y * size.width + end)])))
-          x = end
-        } else {
+      while x < w {
+        let i = y * w + x
+        guard differs(i) else {
           x += 1
+          continue
         }
+        var start = x
+        if cells[i].width == 0, start > 0 { start -= 1 }
+        var end = x + 1
+        while end < w, differs(y * w + end) || cells[y * w + end].width == 0 { end += 1 }
+        let run = Array(cells[(y * w + start)..<(y * w + end)])
+        out.append(CellChange(row: y, column: start, cells: run))
+        x = end
       }
     }
     return out
+  }
+
+  /// Writes cells as they are, clipped to the grid; for backends mirroring painted runs.
+  ///
+  /// Unlike `set`, this does not repair wide characters: the run is trusted to be well formed,
+  /// as `changes(since:)` produces it.
+  package mutating func overwrite(row: Int, column: Int, with run: [Cell]) {
+    guard row >= 0, row < size.height else { return }
+    for (k, cell) in run.enumerated() {
+      let x = column + k
+      guard x >= 0, x < size.width else { continue }
+      cells[row * size.width + x] = cell
+    }
   }
 }
