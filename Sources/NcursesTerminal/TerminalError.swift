@@ -1,0 +1,20 @@
+/// Why the terminal could not be opened; `description` is a message the CLI can print as is.
+public enum TerminalError: Error, Hashable, Sendable, CustomStringConvertible {
+  /// Standard input or standard output is not a terminal (a pipe, a file, CI).
+  case notATerminal
+  /// `TERM` is unset or empty.
+  case noTerm
+  /// terminfo has no description for this `TERM` value.
+  case unknownTerminal(String)
+
+  public var description: String {
+    switch self {
+    case .notATerminal:
+      return "standard input and output must be a terminal for the interactive screen"
+    case .noTerm:
+      return "TERM is not set, so the terminal type is unknown (try TERM=xterm-256color)"
+    case .unknownTerminal(let term):
+      return "terminal type '\(term)' is not known to terminfo (try TERM=xterm-256color)"
+    }
+  }
+}
