@@ -17,7 +17,9 @@ public struct Cell: Hashable, Sendable {
   }
 
   /// A blank cell in the given style.
-  public static func blank(_ style: Style = .plain) -> Cell { Cell(text: " ", width: 1, style: style) }
+  public static func blank(_ style: Style = .plain) -> Cell {
+    Cell(text: " ", width: 1, style: style)
+  }
 
   /// The right half of a wide character.
   public static func continuation(_ style: Style) -> Cell { Cell(text: "", width: 0, style: style) }
@@ -63,8 +65,10 @@ public struct Rect: Hashable, Sendable {
   public func contains(_ p: Point) -> Bool { p.x >= x && p.x < maxX && p.y >= y && p.y < maxY }
   /// The overlap of two rectangles (empty when they do not meet).
   public func intersection(_ other: Rect) -> Rect {
-    let x0 = max(x, other.x), y0 = max(y, other.y)
-    let x1 = min(maxX, other.maxX), y1 = min(maxY, other.maxY)
+    let x0 = max(x, other.x)
+    let y0 = max(y, other.y)
+    let x1 = min(maxX, other.maxX)
+    let y1 = min(maxY, other.maxY)
     return Rect(x: x0, y: y0, width: max(0, x1 - x0), height: max(0, y1 - y0))
   }
   /// This rectangle shrunk by `n` cells on every side.

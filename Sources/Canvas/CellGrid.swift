@@ -63,7 +63,8 @@ public struct CellGrid: Hashable, Sendable {
   ///
   /// - Returns: the number of columns written (the column after the text is `point.x + result`).
   @discardableResult
-  public mutating func put(_ text: String, at point: Point, style: Style, clip: Rect? = nil) -> Int {
+  public mutating func put(_ text: String, at point: Point, style: Style, clip: Rect? = nil) -> Int
+  {
     var x = point.x
     for g in TextWidth.graphemes(of: text) {
       set(Cell(text: g.text, width: UInt8(g.width), style: style), x: x, y: point.y, clip: clip)

@@ -45,7 +45,8 @@ public enum ColorMapper {
     }
     switch values.count {
     case 6:
-      return .rgb(values[0] << 4 | values[1], values[2] << 4 | values[3], values[4] << 4 | values[5])
+      return .rgb(
+        values[0] << 4 | values[1], values[2] << 4 | values[3], values[4] << 4 | values[5])
     case 3:
       return .rgb(values[0] * 17, values[1] * 17, values[2] * 17)
     default:
@@ -85,7 +86,8 @@ public enum ColorMapper {
     }
     let (lr, lg, lb) = (level(r), level(g), level(b))
     let cube = 16 + 36 * lr + 6 * lg + lb
-    let cubeDistance = square(cubeLevels[lr] - r) + square(cubeLevels[lg] - g)
+    let cubeDistance =
+      square(cubeLevels[lr] - r) + square(cubeLevels[lg] - g)
       + square(cubeLevels[lb] - b)
     var grey = 232
     var greyDistance = Int.max

@@ -1,7 +1,8 @@
 /// The characters widgets draw with, so one switch moves a whole screen to plain ASCII (for
 /// terminals whose locale is not UTF-8) without losing meaning.
 ///
-/// Every glyph is one column wide, except the ASCII ellipsis (`...`). Customise by copying a set and changing fields:
+/// Every glyph is one column wide, except the ASCII ellipsis (`...`). Customise by copying a set
+/// and changing fields:
 ///
 /// ```swift
 /// var glyphs = GlyphSet.unicode

@@ -21,7 +21,8 @@ private func libcWcwidth(_ c: Int32) -> Int32
     let expected = Int(libcWcwidth(Int32(v)))
     let actual = TextWidth.width(of: scalar)
     if expected != actual, mismatches.count < 20 {
-      mismatches.append("U+\(String(v, radix: 16, uppercase: true)): libc \(expected), ours \(actual)")
+      mismatches.append(
+        "U+\(String(v, radix: 16, uppercase: true)): libc \(expected), ours \(actual)")
     }
   }
   #expect(mismatches.isEmpty, "\(mismatches)")

@@ -69,7 +69,7 @@ public struct Bar: Hashable, Sendable {
     let barWidth = rect.width - (labelWidth > 0 ? labelWidth + 1 : 0)
     let barX = labelPosition == .leading && labelWidth > 0 ? rect.x + labelWidth + 1 : rect.x
     let filled = filledColumns(width: barWidth)
-    let columns = max(area.x, barX)..<min(area.maxX, barX + barWidth)
+    let columns = safeRange(max(area.x, barX), min(area.maxX, barX + barWidth))
     for x in columns {
       let isFilled = x - barX < filled
       grid.put(

@@ -1,8 +1,9 @@
 /// A border around a rectangle, with an optional title in the top edge.
 ///
 /// ```swift
-/// let inner = Box(title: "Approaches").draw(into: &grid, in: Rect(x: 0, y: 0, width: 30, height: 8))
-/// // ┌─ Approaches ───────────────┐   inner is Rect(x: 1, y: 1, width: 28, height: 6)
+/// let rect = Rect(x: 0, y: 0, width: 30, height: 8)
+/// let inner = Box(title: "Approaches").draw(into: &grid, in: rect)
+/// // ┌─ Approaches ───────────────┐   inner == Rect(x: 1, y: 1, width: 28, height: 6)
 /// ```
 public struct Box: Hashable, Sendable {
   /// Drawn as `─ Title ─` after the top-left corner, cut with an ellipsis when too long.
@@ -48,11 +49,11 @@ public struct Box: Hashable, Sendable {
     let bottom = rect.maxY - 1
     let left = rect.x
     let right = rect.maxX - 1
-    for x in max(area.x, left + 1)..<min(area.maxX, right) {
+    for x in safeRange(max(area.x, left + 1), min(area.maxX, right)) {
       grid.put(glyphs.horizontal, at: Point(x: x, y: top), style: style, clip: area)
       grid.put(glyphs.horizontal, at: Point(x: x, y: bottom), style: style, clip: area)
     }
-    for y in max(area.y, top + 1)..<min(area.maxY, bottom) {
+    for y in safeRange(max(area.y, top + 1), min(area.maxY, bottom)) {
       grid.put(glyphs.vertical, at: Point(x: left, y: y), style: style, clip: area)
       grid.put(glyphs.vertical, at: Point(x: right, y: y), style: style, clip: area)
     }

@@ -125,7 +125,9 @@ public struct LineChart: Hashable, Sendable {
     /// The shading glyph; nil uses the glyph set's `bandShade`. Use " " for colour-only bands.
     public var shade: String?
     /// A band; see the properties.
-    public init(xRange: ClosedRange<Double>, style: Style, label: String? = nil, shade: String? = nil) {
+    public init(
+      xRange: ClosedRange<Double>, style: Style, label: String? = nil, shade: String? = nil
+    ) {
       self.xRange = xRange
       self.style = style
       self.label = label
@@ -218,7 +220,8 @@ public struct LineChart: Hashable, Sendable {
 
   /// Where every part of the chart goes inside `rect`.
   public func layout(in rect: Rect) -> Layout {
-    let wantsTop = bands.contains { !($0.label ?? "").isEmpty }
+    let wantsTop =
+      bands.contains { !($0.label ?? "").isEmpty }
       || markers.contains { !($0.label ?? "").isEmpty }
     var top = wantsTop ? 1 : 0
     var xLabelRows = xLabels.isEmpty ? 0 : 1
@@ -260,7 +263,8 @@ public struct LineChart: Hashable, Sendable {
         let shade = band.shade ?? glyphs.bandShade
         for x in plotArea.x..<plotArea.maxX {
           let v = geo.x(atColumn: x)
-          let inside = (v >= band.xRange.lowerBound && v < band.xRange.upperBound)
+          let inside =
+            (v >= band.xRange.lowerBound && v < band.xRange.upperBound)
             || (x == geo.plot.maxX - 1 && band.xRange.upperBound >= xRange.upperBound
               && band.xRange.lowerBound <= v)
           guard inside else { continue }
@@ -272,7 +276,8 @@ public struct LineChart: Hashable, Sendable {
       for marker in markers {
         let x = geo.column(forX: marker.x)
         for y in plotArea.y..<plotArea.maxY {
-          grid.overlay(marker.glyph ?? glyphs.markerLine, x: x, y: y, style: marker.style,
+          grid.overlay(
+            marker.glyph ?? glyphs.markerLine, x: x, y: y, style: marker.style,
             clip: plotArea)
         }
       }
@@ -287,8 +292,8 @@ public struct LineChart: Hashable, Sendable {
 
   private func drawAxes(_ lay: Layout, into grid: inout CellGrid, clip: Rect) {
     let plot = lay.geometry.plot
-    let rows = max(plot.y, clip.y)..<min(plot.maxY, clip.maxY)
-    let columns = max(plot.x, clip.x)..<min(plot.maxX, clip.maxX)
+    let rows = safeRange(max(plot.y, clip.y), min(plot.maxY, clip.maxY))
+    let columns = safeRange(max(plot.x, clip.x), min(plot.maxX, clip.maxX))
     if let ax = lay.yAxisColumn {
       for y in rows {
         grid.put(glyphs.axisVertical, at: Point(x: ax, y: y), style: axisStyle, clip: clip)
@@ -365,14 +370,16 @@ public struct LineChart: Hashable, Sendable {
       var row = LabelRow(lower: geo.plot.x, upper: geo.plot.maxX)
       for marker in markers {
         guard let label = marker.label, !label.isEmpty else { continue }
-        place(label, anchor: geo.column(forX: marker.x), room: geo.plot.width, y: y,
+        place(
+          label, anchor: geo.column(forX: marker.x), room: geo.plot.width, y: y,
           style: marker.style, row: &row, grid: &grid, clip: clip)
       }
       for band in bands {
         guard let label = band.label, !label.isEmpty else { continue }
         let lo = geo.column(forX: band.xRange.lowerBound)
         let hi = geo.column(forX: band.xRange.upperBound)
-        place(label, anchor: (lo + hi) / 2, room: max(1, hi - lo), y: y, style: band.style,
+        place(
+          label, anchor: (lo + hi) / 2, room: max(1, hi - lo), y: y, style: band.style,
           row: &row, grid: &grid, clip: clip)
       }
     }
@@ -381,14 +388,16 @@ public struct LineChart: Hashable, Sendable {
       for label in yLabels {
         let text = label.text
         let x = right - TextWidth.columns(text)
-        grid.put(text, at: Point(x: x, y: geo.row(forY: label.value)), style: labelStyle,
+        grid.put(
+          text, at: Point(x: x, y: geo.row(forY: label.value)), style: labelStyle,
           clip: clip)
       }
     }
     if let y = lay.xLabelRow {
       var row = LabelRow(lower: rect.x, upper: rect.maxX)
       for label in xLabels {
-        place(label.text, anchor: geo.column(forX: label.value), room: rect.width, y: y,
+        place(
+          label.text, anchor: geo.column(forX: label.value), room: rect.width, y: y,
           style: labelStyle, row: &row, grid: &grid, clip: clip)
       }
     }

@@ -101,10 +101,12 @@ public struct ListView: Hashable, Sendable {
       if trailingWidth > 0, mainWidth - trailingWidth - 1 >= min(4, mainWidth) {
         mainWidth -= trailingWidth + 1
         let tx = rect.maxX - trailingWidth
-        grid.putSpans(row.trailing, x: tx, y: y, maxColumns: trailingWidth,
+        grid.putSpans(
+          row.trailing, x: tx, y: y, maxColumns: trailingWidth,
           ellipsis: glyphs.ellipsis, clip: area)
       }
-      grid.putSpans(row.spans, x: rect.x + prefix, y: y, maxColumns: mainWidth,
+      grid.putSpans(
+        row.spans, x: rect.x + prefix, y: y, maxColumns: mainWidth,
         ellipsis: glyphs.ellipsis, clip: area)
       if isSelected {
         grid.restyle(Rect(x: rect.x, y: y, width: rect.width, height: 1).intersection(area)) {

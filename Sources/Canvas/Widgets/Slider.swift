@@ -235,19 +235,23 @@ public struct Slider: Hashable, Sendable {
       var row = LabelRow(lower: rect.x, upper: rect.maxX)
       for tick in ticks {
         guard let label = tick.label, !label.isEmpty else { continue }
-        drawLabel(label, anchor: geo.column(for: tick.value), y: y, style: tickLabelStyle,
+        drawLabel(
+          label, anchor: geo.column(for: tick.value), y: y, style: tickLabelStyle,
           row: &row, grid: &grid, clip: area)
       }
     }
 
-    for (placement, rowY) in [(LabelPlacement.above, lay.aboveLabelRow), (.below, lay.belowLabelRow)] {
+    for (placement, rowY) in [
+      (LabelPlacement.above, lay.aboveLabelRow), (.below, lay.belowLabelRow),
+    ] {
       guard let y = rowY else { continue }
       var row = LabelRow(lower: rect.x, upper: rect.maxX)
       // The active marker's label is placed first so it sits centred on its marker.
       let ordered = markers.filter(\.isActive) + markers.filter { !$0.isActive }
       for marker in ordered where marker.placement == placement {
         guard let label = marker.label, !label.isEmpty else { continue }
-        drawLabel(label, anchor: geo.column(for: marker.value), y: y,
+        drawLabel(
+          label, anchor: geo.column(for: marker.value), y: y,
           style: marker.labelStyle ?? marker.style, row: &row, grid: &grid, clip: area)
       }
     }

@@ -39,7 +39,9 @@ extension CellGrid {
     let total = spans.reduce(0) { $0 + TextWidth.columns($1.text) }
     if total <= maxColumns {
       var cx = x
-      for span in spans { cx += put(span.text, at: Point(x: cx, y: y), style: span.style, clip: clip) }
+      for span in spans {
+        cx += put(span.text, at: Point(x: cx, y: y), style: span.style, clip: clip)
+      }
       return cx - x
     }
     let markWidth = TextWidth.columns(ellipsis)
@@ -60,6 +62,9 @@ extension CellGrid {
     return used
   }
 }
+
+/// `lower..<upper`, or an empty range when `upper < lower` (a plain `..<` would trap).
+func safeRange(_ lower: Int, _ upper: Int) -> Range<Int> { lower..<max(lower, upper) }
 
 /// Places short labels along one row so that none covers another.
 ///
