@@ -10,13 +10,14 @@ public struct CellChange: Hashable, Sendable {
   }
 }
 
-/// Where frames go: a real terminal, or memory in tests.
+/// Where frames go: a real terminal, or memory in tests. Backends are reference types (they own a
+/// terminal or a buffer), so painting is not `mutating`.
 ///
 /// A backend receives only what changed; it never clears the screen per frame.
-public protocol TerminalBackend {
+public protocol TerminalBackend: AnyObject {
   /// The current size of the drawing surface.
   var size: Size { get }
   /// Paint the runs of changed cells, then put the hardware cursor at `cursor` (hidden when nil),
   /// and flush once.
-  mutating func paint(_ changes: [CellChange], cursor: Point?)
+  func paint(_ changes: [CellChange], cursor: Point?)
 }
