@@ -38,7 +38,8 @@ extension NcursesScreen {
 
   /// The foreground and background colour numbers of a pair (-1 is the terminal's default).
   package func pairColors(_ pair: Int32) -> (fg: Int32, bg: Int32)? {
-    var fg: Int32 = 0, bg: Int32 = 0
+    var fg: Int32 = 0
+    var bg: Int32 = 0
     guard extended_pair_content(pair, &fg, &bg) != ERR else { return nil }
     return (fg, bg)
   }

@@ -63,7 +63,6 @@ public final class NcursesScreen: InteractiveTerminal {
   private var cursorVisibility: Int32 = -1
   private var button1Down = false
   private var pendingEvents: [InputEvent] = []
-  private var skipContinueRepaint = false
   private var extraKeys: [Int32: Key] = [:]
   private var isRestored = false
 
@@ -81,7 +80,9 @@ public final class NcursesScreen: InteractiveTerminal {
   /// guard and the signal pipe.
   /// - Throws: `.notATerminal` when stdin or stdout is not a terminal, `.noTerm` when `TERM` is
   ///   unset, `.unknownTerminal` when terminfo does not know it.
-  public static func open(options: NcursesOptions) throws(TerminalError) -> NcursesScreen {
+  public static func open(
+    options: NcursesOptions = NcursesOptions()
+  ) throws(TerminalError) -> NcursesScreen {
     guard isatty(0) == 1, isatty(1) == 1 else { throw .notATerminal }
     guard let raw = getenv("TERM"), raw.pointee != 0 else { throw .noTerm }
     return try open(
@@ -106,7 +107,9 @@ public final class NcursesScreen: InteractiveTerminal {
     if guardTerminal {
       // Saved before ncurses leaves cooked mode, so a crash restores the shell's settings.
       _ = restoreSequence.withUnsafeBufferPointer { bytes in
-        bytes.withMemoryRebound(to: CChar.self) { lp_guard_install(outputFD, $0.baseAddress, $0.count) }
+        bytes.withMemoryRebound(to: CChar.self) {
+          lp_guard_install(outputFD, $0.baseAddress, $0.count)
+        }
       }
     }
     // Installed before newterm: ncurses then leaves SIGINT/SIGTERM/SIGTSTP/SIGWINCH to us.
@@ -211,7 +214,8 @@ public final class NcursesScreen: InteractiveTerminal {
   /// flushes once. Wide characters are written once; continuation cells are skipped.
   public func paint(_ changes: [CellChange], cursor: Point?) {
     guard !isRestored else { return }
-    let width = size.width, height = size.height
+    let width = size.width
+    let height = size.height
     var cc = cchar_t()
     for change in changes where change.row >= 0 && change.row < height {
       for (offset, cell) in change.cells.enumerated() {
@@ -304,14 +308,17 @@ public final class NcursesScreen: InteractiveTerminal {
     endwin()
     fflush(output)
     if guarded { lp_guard_restore_now() }
-    skipContinueRepaint = true
     lp_signals_stop_self()
 
     // Back after SIGCONT.
     reset_prog_mode()
     cursorVisibility = -1
     setCursor(visible: visibility != 0)
+    let sizeBefore = size
     resizeFromTerminal()
+    if size != sizeBefore { pendingEvents.append(.resize(size)) }
+    // Signals that came while stopped (a resize, SIGTERM) are kept for the next drain.
+    pendingEvents += readSignals(afterOwnSuspend: true)
     clearok(lp_curscr(), true)
     wnoutrefresh(window)
     doupdate()
@@ -383,29 +390,6 @@ public final class NcursesScreen: InteractiveTerminal {
       }
     }
 
-    var buffer = [UInt8](repeating: 0, count: 64)
-    while true {
-      let n = buffer.withUnsafeMutableBufferPointer {
-        lp_signals_read($0.baseAddress, Int32($0.count))
-      }
-      guard n > 0 else { break }
-      for code in buffer.prefix(Int(n)) {
-        switch Int(code) {
-        case Int(LP_SIGNAL_WINCH):
-          resizeFromTerminal()
-          append(.resize(size))
-        case Int(LP_SIGNAL_TERM): append(.signal(.terminate))
-        case Int(LP_SIGNAL_HUP): append(.signal(.hangup))
-        case Int(LP_SIGNAL_INT): append(.signal(.interrupt))
-        case Int(LP_SIGNAL_TSTP): append(.signal(.stop))
-        case Int(LP_SIGNAL_CONT):
-          continued()
-          append(.signal(.resumed))
-        default: break
-        }
-      }
-    }
-
     var raw = pendingInput
     pendingInput = []
     // A bound keeps a flood (a paste, a stuck key) from starving the frame; the rest stays
@@ -416,7 +400,41 @@ public final class NcursesScreen: InteractiveTerminal {
       if rc == ERR { break }
       raw.append(rc == Int32(LP_KEY_CODE_YES) ? .code(Int32(bitPattern: wch)) : .char(wch))
     }
+
+    // Signals are read after the keys: wget_wch refreshes a touched stdscr by itself, which
+    // after a resize would repaint the stale frame before the app paints the new one.
+    for event in readSignals(afterOwnSuspend: false) { append(event) }
     for event in decode(raw) { append(event) }
+    return events
+  }
+
+  /// Events for the signal bytes waiting in the pipe. Right after `suspend()` returns, its own
+  /// SIGCONT needs no second repaint, so it is dropped.
+  private func readSignals(afterOwnSuspend: Bool) -> [InputEvent] {
+    var events: [InputEvent] = []
+    var buffer = [UInt8](repeating: 0, count: 64)
+    while true {
+      let n = buffer.withUnsafeMutableBufferPointer {
+        lp_signals_read($0.baseAddress, Int32($0.count))
+      }
+      guard n > 0 else { break }
+      for code in buffer.prefix(Int(n)) {
+        switch Int(code) {
+        case Int(LP_SIGNAL_WINCH):
+          resizeFromTerminal()
+          events.append(.resize(size))
+        case Int(LP_SIGNAL_TERM): events.append(.signal(.terminate))
+        case Int(LP_SIGNAL_HUP): events.append(.signal(.hangup))
+        case Int(LP_SIGNAL_INT): events.append(.signal(.interrupt))
+        case Int(LP_SIGNAL_TSTP): events.append(.signal(.stop))
+        case Int(LP_SIGNAL_CONT):
+          guard !afterOwnSuspend else { continue }
+          continued()
+          events.append(.signal(.resumed))
+        default: break
+        }
+      }
+    }
     return events
   }
 
@@ -507,10 +525,6 @@ public final class NcursesScreen: InteractiveTerminal {
   /// Stopped and continued from outside (`kill -STOP`/`-CONT`): the shell may have changed the
   /// terminal modes and drawn over the screen, so re-apply ours and repaint everything once.
   private func continued() {
-    if skipContinueRepaint {
-      skipContinueRepaint = false
-      return
-    }
     reset_prog_mode()
     clearok(lp_curscr(), true)
     wnoutrefresh(window)
@@ -519,7 +533,8 @@ public final class NcursesScreen: InteractiveTerminal {
 
   /// Takes the size from the tty (ncurses' own SIGWINCH handler is replaced by the pipe).
   private func resizeFromTerminal() {
-    var rows: Int32 = 0, cols: Int32 = 0
+    var rows: Int32 = 0
+    var cols: Int32 = 0
     guard lp_tty_size(outputFD, &rows, &cols) == 0 || lp_tty_size(inputFD, &rows, &cols) == 0
     else { return }
     let newSize = Size(width: Int(cols), height: Int(rows))
@@ -528,7 +543,6 @@ public final class NcursesScreen: InteractiveTerminal {
     // The terminal reflowed or cleared the old content: repaint everything on the next frame.
     clearok(lp_curscr(), true)
     size = newSize
-    if skipContinueRepaint { pendingEvents.append(.resize(newSize)) }
   }
 
   func decodeChar(_ wch: wint_t) -> InputEvent? {

@@ -84,7 +84,9 @@ struct NcursesScreenTests {
     let t = try TestTerminal(width: 80, height: 24)
     defer { t.close() }
     var grid = CellGrid(size: t.screen.size)
-    for y in 0..<24 { grid.put("row \(y) 中文 ▓░ slider", at: Point(x: 2, y: y), style: Style(fg: .ansi(2))) }
+    for y in 0..<24 {
+      grid.put("row \(y) 中文 ▓░ slider", at: Point(x: 2, y: y), style: Style(fg: .ansi(2)))
+    }
     grid.cursor = Point(x: 10, y: 10)
     t.paint(grid)
     let afterFirst = t.bytesWritten
@@ -154,6 +156,15 @@ struct NcursesScreenTests {
       ])
   }
 
+  @Test func aMouseReportSplitAcrossReadsIsDecodedOnceComplete() throws {
+    let t = try TestTerminal(width: 40, height: 10)
+    defer { t.close() }
+    t.type("x\u{1b}[<0;10")
+    #expect(t.screen.drainEvents() == [.key(.char("x"))])
+    t.type(";5M")
+    #expect(t.screen.drainEvents() == [.mouse(MouseEvent(.press, at: Point(x: 9, y: 4)))])
+  }
+
   @Test func mouseTrackingIsSwitchedOnAndOffAgainOnRestore() throws {
     let t = try TestTerminal()
     t.screen.paint([], cursor: nil)
@@ -175,6 +186,34 @@ struct NcursesScreenTests {
     #expect(!t.writtenText.contains("\u{1b}[?1006;1000h"))
   }
 
+  // MARK: - Opening
+
+  @Test func anUnknownTerminalTypeIsAnErrorNotAnExit() throws {
+    var fds: [Int32] = [0, 0]
+    try #require(pipe(&fds) == 0)
+    let input = try #require(fdopen(fds[0], "r"))
+    let output = try #require(tmpfile())
+    defer {
+      fclose(input)
+      fclose(output)
+      close(fds[1])
+    }
+    #expect(throws: TerminalError.unknownTerminal("no-such-terminal-xyz")) {
+      try NcursesScreen.open(
+        options: NcursesOptions(), term: "no-such-terminal-xyz", input: input, output: output,
+        guardTerminal: false)
+    }
+    #expect(throws: TerminalError.noTerm) {
+      try NcursesScreen.open(
+        options: NcursesOptions(), term: "", input: input, output: output, guardTerminal: false)
+    }
+    // The failed open left no signal pipe behind: a new screen still opens and works.
+    let t = try TestTerminal()
+    defer { t.close() }
+    t.type("q")
+    #expect(t.screen.drainEvents() == [.key(.char("q"))])
+  }
+
   // MARK: - Signals
 
   @Test func signalsArriveThroughThePipeAsEvents() throws {
@@ -184,7 +223,8 @@ struct NcursesScreenTests {
     try #require(t.screen.pollDescriptors.count == 2)
     // The test runner's threads block these signals; unblock them here so `raise` delivers at
     // once, on this thread, while the pipe handlers are installed.
-    var wanted = sigset_t(), previous = sigset_t()
+    var wanted = sigset_t()
+    var previous = sigset_t()
     sigemptyset(&wanted)
     for s in [SIGTERM, SIGHUP, SIGINT, SIGWINCH] { sigaddset(&wanted, s) }
     pthread_sigmask(SIG_UNBLOCK, &wanted, &previous)
@@ -243,8 +283,9 @@ struct NcursesScreenTests {
     #expect(ColorPalette.number(for: .ansi(9), depth: .sixteen, colors: 8) == 1)
     #expect(ColorPalette.number(for: .rgb(255, 0, 0), depth: .indexed256, colors: 256) == 196)
     #expect(ColorPalette.number(for: .rgb(255, 0, 0), depth: .sixteen, colors: 16) == 9)
-    #expect(ColorPalette.number(for: .rgb(0x12, 0x34, 0x56), depth: .direct, colors: 1 << 24)
-      == 0x123456)
+    #expect(
+      ColorPalette.number(for: .rgb(0x12, 0x34, 0x56), depth: .direct, colors: 1 << 24)
+        == 0x123456)
     #expect(ColorPalette.number(for: .ansi(3), depth: .direct, colors: 1 << 24) == 3)
     #expect(ColorPalette.number(for: .rgb(0, 0, 1), depth: .direct, colors: 1 << 24) == 8)
   }
