@@ -1,0 +1,137 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Why a file could not be written or read, in words a user can act on.
+public struct FileStoreError: Error, Hashable, Sendable, CustomStringConvertible {
+  public var path: String
+  public var reason: String
+  public init(path: String, reason: String) {
+    self.path = path
+    self.reason = reason
+  }
+  public var description: String { "\(path): \(reason)" }
+
+  /// Builds the message from an errno value.
+  static func posix(_ path: String, _ code: Int32, doing: String) -> FileStoreError {
+    let reason: String
+    switch code {
+    case ENOSPC: reason = "the disk is full (\(doing))"
+    case EDQUOT: reason = "the disk quota is used up (\(doing))"
+    case EROFS: reason = "the file system is read-only (\(doing))"
+    case EACCES, EPERM: reason = "permission denied (\(doing))"
+    case ENOENT: reason = "the folder does not exist (\(doing))"
+    case ENOTDIR: reason = "part of the path is not a folder (\(doing))"
+    case EISDIR: reason = "it is a folder, not a file (\(doing))"
+    case EEXIST: reason = "the file already exists"
+    case ENAMETOOLONG: reason = "the name is too long"
+    default: reason = "\(String(cString: strerror(code))) (\(doing))"
+    }
+    return FileStoreError(path: path, reason: reason)
+  }
+}
+
+/// Writes files so that nothing the user made is ever half-written: a temporary file in the same
+/// folder, every byte written, fsync, then rename (or link, when overwriting is not allowed) into
+/// place, then fsync of the folder.
+///
+/// The low-level write is injectable so tests can make a write fail half-way (CI runs as root, so
+/// permissions cannot be used to make writes fail).
+///
+/// ```swift
+/// try AtomicFile().write(Data("hi".utf8), to: "/tmp/a.txt", overwrite: true)
+/// ```
+public struct AtomicFile: Sendable {
+  /// Writes up to `count` bytes; returns the number written or -1 with `errno` set, like write(2).
+  public typealias Writer = @Sendable (_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int
+
+  public var writer: Writer
+
+  public init(writer: @escaping Writer = { fd, p, n in Glibc.write(fd, p, n) }) {
+    self.writer = writer
+  }
+
+  /// Writes `data` to `path` atomically.
+  ///
+  /// - Parameter overwrite: when false and `path` exists, fails with "the file already exists" and
+  ///   leaves the existing file untouched.
+  public func write(_ data: Data, to path: String, overwrite: Bool) throws(FileStoreError) {
+    let folder = (path as NSString).deletingLastPathComponent
+    let dir = folder.isEmpty ? "." : folder
+    let base = (path as NSString).lastPathComponent
+    guard !base.isEmpty else { throw FileStoreError(path: path, reason: "no file name given") }
+    var isDir: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
+      throw FileStoreError(path: path, reason: "it is a folder, not a file")
+    }
+    if !overwrite, FileManager.default.fileExists(atPath: path) {
+      throw FileStoreError(path: path, reason: "the file already exists (use --force to replace it)")
+    }
+    let tmp = "\(dir)/.\(base).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+    let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { throw .posix(path, errno, doing: "creating a temporary file in \(dir)") }
+    var failure: FileStoreError?
+    data.withUnsafeBytes { raw in
+      guard let base = raw.baseAddress else { return }
+      var done = 0
+      while done < raw.count {
+        let n = writer(fd, base + done, raw.count - done)
+        if n < 0 {
+          if errno == EINTR { continue }
+          failure = .posix(path, errno, doing: "writing")
+          return
+        }
+        if n == 0 {
+          failure = .posix(path, ENOSPC, doing: "writing")
+          return
+        }
+        done += n
+      }
+    }
+    if failure == nil, fsync(fd) != 0 { failure = .posix(path, errno, doing: "flushing to disk") }
+    if close(fd) != 0, failure == nil { failure = .posix(path, errno, doing: "closing") }
+    if let failure {
+      unlink(tmp)
+      throw failure
+    }
+    if overwrite {
+      if rename(tmp, path) != 0 {
+        let e = errno
+        unlink(tmp)
+        throw .posix(path, e, doing: "moving the new file into place")
+      }
+    } else {
+      // link(2) refuses to replace an existing file, so a file that appeared since the check
+      // above is still never clobbered.
+      let rc = link(tmp, path)
+      let e = errno
+      unlink(tmp)
+      if rc != 0 {
+        throw e == EEXIST
+          ? FileStoreError(path: path, reason: "the file already exists (use --force to replace it)")
+          : .posix(path, e, doing: "moving the new file into place")
+      }
+    }
+    let dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    if dfd >= 0 {
+      _ = fsync(dfd)
+      close(dfd)
+    }
+  }
+
+  /// Creates a folder and its parents, with a clear message when that is impossible.
+  public static func makeFolder(_ path: String) throws(FileStoreError) {
+    var isDir: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
+      if isDir.boolValue { return }
+      throw FileStoreError(path: path, reason: "exists but is not a folder")
+    }
+    do {
+      try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    } catch {
+      throw FileStoreError(path: path, reason: "cannot create the folder (\(error.localizedDescription))")
+    }
+  }
+}

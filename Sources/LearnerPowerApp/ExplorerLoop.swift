@@ -1,0 +1,153 @@
+import Canvas
+import Foundation
+import LearnerPowerModel
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The explorer's run loop: one thread owns the terminal; a synchronous `poll(2)` on the terminal
+/// and signal descriptors; every pending event is drained and reduced before one render, so a held
+/// arrow key or a paste never lags behind.
+public final class ExplorerLoop {
+  public private(set) var state: AppState
+  let terminal: any InteractiveTerminal
+  let themes: ThemeLibrary
+  var theme: ResolvedTheme
+  let store: StateStore
+  var previous: CellGrid?
+  var dragging = false
+  /// Set when saving the state failed on the way out; printed after the terminal is restored.
+  public private(set) var exitMessage: String?
+  /// Frames painted, for tests and the benchmark.
+  public private(set) var frames = 0
+  /// Called once after the first frame is on screen (the hidden crash switch uses it).
+  public var onFirstFrame: (() -> Void)?
+
+  public init(state: AppState, terminal: any InteractiveTerminal, themes: ThemeLibrary, theme: ResolvedTheme, store: StateStore) {
+    self.state = state
+    self.terminal = terminal
+    self.themes = themes
+    self.theme = theme
+    self.store = store
+  }
+
+  /// Runs until the user quits; returns the exit status.
+  public func run() -> Int32 {
+    paint()
+    onFirstFrame?()
+    var fds = terminal.pollDescriptors.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+    while true {
+      for i in fds.indices { fds[i].revents = 0 }
+      let rc = poll(&fds, nfds_t(fds.count), -1)
+      if rc < 0 && errno != EINTR { return 1 }
+      var quit = false
+      for event in terminal.drainEvents() {
+        for effect in handle(event) {
+          if perform(effect) { quit = true }
+        }
+        if quit { break }
+      }
+      if quit { return 0 }
+      paint()
+    }
+  }
+
+  /// Renders the state and paints only what changed since the last frame.
+  func paint() {
+    let size = terminal.size
+    var grid = Screen.render(state, theme: theme.theme, size: size)
+    grid.cursor = Screen.cursor(state, layout: Screen.layout(size))
+    let changes = grid.changes(since: previous)
+    if !changes.isEmpty || previous?.cursor != grid.cursor {
+      terminal.paint(changes, cursor: grid.cursor)
+      frames += 1
+    }
+    previous = grid
+  }
+
+  /// Turns one terminal event into actions, reduces them, and returns the effects.
+  func handle(_ event: InputEvent) -> [AppEffect] {
+    switch event {
+    case .key(let key):
+      guard let action = action(for: key) else { return [] }
+      return reduce(&state, action)
+    case .mouse(let m):
+      if m.kind == .release {
+        dragging = false
+        return []
+      }
+      if m.kind == .drag && dragging {
+        let track = Screen.layout(terminal.size).track
+        let geometry = Slider.Geometry(range: Position.range, x: track.x, width: track.width)
+        return reduce(&state, .placedMarker(at: Position(clamping: geometry.value(atColumn: m.point.x))))
+      }
+      guard let action = Screen.action(for: m, state: state, size: terminal.size) else { return [] }
+      if m.kind == .press, case .placedMarker = action { dragging = true }
+      return reduce(&state, action)
+    case .resize:
+      return []
+    case .signal(let s):
+      switch s {
+      case .interrupt, .terminate, .hangup: return reduce(&state, .requestedQuit)
+      case .stop: return reduce(&state, .requestedSuspend)
+      case .resumed: return []
+      }
+    }
+  }
+
+  /// Overlays change what a few keys mean; everything else goes through the key map.
+  func action(for key: Key) -> AppAction? {
+    switch state.overlay {
+    case .help:
+      if key == .char("q") || key == .ctrl("c") { return .requestedQuit }
+      return key == .char("?") ? .toggledHelp : .closedOverlay
+    case .detail:
+      if key == .enter { return .closedOverlay }
+    case .none:
+      break
+    }
+    return KeyMap.explorer.action(for: key)
+  }
+
+  /// Carries out one effect; returns true when the loop must end.
+  func perform(_ effect: AppEffect) -> Bool {
+    switch effect {
+    case .quit:
+      return true
+    case .saveState:
+      do {
+        try store.saveState(state)
+      } catch {
+        exitMessage = "could not save the explorer state: \(error)"
+      }
+    case .suspend:
+      terminal.suspend()
+    case .cycleTheme:
+      cycleTheme()
+    case .openThemePicker, .saveSnapshot, .openSnapshots, .startAssessment:
+      reduce(&state, .noticed("Not available in this version yet"))
+    }
+    return false
+  }
+
+  func cycleTheme() {
+    let names = themes.list().map(\.name)
+    guard !names.isEmpty else { return }
+    let i = names.firstIndex(of: theme.info.name) ?? -1
+    let next = names[(i + 1) % names.count]
+    switch themes.load(next) {
+    case .success(let t):
+      theme = t
+      reduce(&state, .themeChanged(name: t.info.name, warning: nil))
+      do {
+        try store.saveTheme(t.info.name)
+      } catch {
+        reduce(&state, .noticed("Warning: could not remember the theme: \(error)"))
+      }
+    case .failure(let e):
+      let first = e.diagnostics.first.map(\.description) ?? next
+      reduce(&state, .themeChanged(name: next, warning: "Warning: theme '\(next)' not used: \(first)"))
+    }
+  }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import LearnerPowerApp
+import LearnerPowerModel
+import NcursesTerminal
+
+/// What the command line asked of the explorer.
+struct ExplorerOptions {
+  var current: Position?
+  var target: Position?
+  var theme: String?
+  var ascii: Bool
+  var mouse: Bool
+  var catalogue: Catalogue
+  var paths: AppPaths
+  var debugCrash: Bool
+}
+
+/// Opens the terminal, runs the explorer, and always gives the terminal back.
+/// Returns the exit status (2 when there is no terminal, as the contract says).
+func runExplorer(_ options: ExplorerOptions) -> Int32 {
+  let env = ProcessInfo.processInfo.environment
+  let store = StateStore(paths: options.paths)
+  let (remembered, stateWarning) = store.load()
+  let themes = ThemeLibrary(paths: options.paths, environment: env)
+
+  // --theme beats the remembered choice, which beats the default; a broken theme never stops
+  // the app: it falls back and says so on the status line.
+  var warning = stateWarning
+  var theme = ThemeLibrary.builtInDefault
+  if let wanted = options.theme ?? remembered.theme {
+    switch themes.load(wanted) {
+    case .success(let t): theme = t
+    case .failure(let e):
+      warning = "Warning: theme '\(wanted)' not used: \(e.diagnostics.first?.description ?? "")"
+    }
+  } else if case .success(let t) = themes.load("default") {
+    theme = t
+  }
+
+  let screen: NcursesScreen
+  do {
+    screen = try NcursesScreen.open(options: NcursesOptions(environment: env, mouse: options.mouse, ascii: options.ascii))
+  } catch {
+    switch error {
+    case .notATerminal:
+      printError(
+        "\(error). To print the explorer screen without a terminal, use 'learnerpower render' (see 'learnerpower render --help').")
+      return 2
+    default:
+      printError("\(error).")
+      return 1
+    }
+  }
+  defer { screen.restore() }
+
+  let current = options.current ?? remembered.current ?? 40
+  let target = options.target ?? remembered.target ?? 60
+  var state = AppState(
+    current: current, target: target, catalogue: options.catalogue, themeName: theme.info.name,
+    ascii: screen.prefersASCII)
+  // Markers given on the command line start a fresh look, so only a restored state keeps its
+  // active marker and selection.
+  if options.current == nil && options.target == nil {
+    state.active = remembered.active ?? .current
+    state.selection = remembered.selection ?? 0
+    state.selection = min(state.selection, max(0, state.recommendations.count - 1))
+  }
+  state.notice = warning
+
+  let loop = ExplorerLoop(state: state, terminal: screen, themes: themes, theme: theme, store: store)
+  if options.debugCrash {
+    loop.onFirstFrame = { NcursesScreen.crashForTesting() }
+  }
+  let code = loop.run()
+  screen.restore()
+  if let message = loop.exitMessage { printError(message) }
+  return code
+}
