@@ -11,6 +11,7 @@ public struct NcursesOptions: Hashable, Sendable {
   /// Force ASCII glyphs even in a UTF-8 locale; `NcursesScreen.prefersASCII` reports the result.
   public var ascii: Bool
 
+  /// Options as given; every feature is on by default.
   public init(color: Bool = true, mouse: Bool = true, ascii: Bool = false) {
     self.color = color
     self.mouse = mouse

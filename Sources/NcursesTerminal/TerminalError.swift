@@ -7,6 +7,7 @@ public enum TerminalError: Error, Hashable, Sendable, CustomStringConvertible {
   /// terminfo has no description for this `TERM` value.
   case unknownTerminal(String)
 
+  /// A one-line message for stderr, with a hint where one helps.
   public var description: String {
     switch self {
     case .notATerminal:
