@@ -1,0 +1,329 @@
+import Foundation
+
+/// One participant's vote on a vote step.
+public struct WorkshopVote: Hashable, Sendable, Codable {
+  /// Unique within the session, so a removal names exactly one vote.
+  public var id: Int
+  /// Optional participant name.
+  public var name: String?
+  /// Where they think we are, for collect = current | both.
+  public var current: Position?
+  /// Where they want to be, for collect = target | both.
+  public var target: Position?
+
+  /// Creates a vote.
+  public init(id: Int, name: String? = nil, current: Position? = nil, target: Position? = nil) {
+    self.id = id
+    self.name = name
+    self.current = current
+    self.target = target
+  }
+}
+
+/// A note the facilitator typed during the session (`m`).
+public struct WorkshopNote: Hashable, Sendable, Codable {
+  /// Step index (0-based) the note was taken on.
+  public var step: Int
+  /// The note text, one line.
+  public var text: String
+  /// Seconds since 1970 when it was taken.
+  public var at: Double
+
+  /// Creates a note.
+  public init(step: Int, text: String, at: Double) {
+    self.step = step
+    self.text = text
+    self.at = at
+  }
+}
+
+/// One journal line: a self-contained record of one change. The first entry of a journal is
+/// `start` and embeds the script; replaying every entry rebuilds the session exactly.
+///
+/// ```swift
+/// let entry = JournalEntry.moved(to: 2, at: 0)
+/// String(decoding: try entry.jsonLine(), as: UTF8.self)  // {"at":0,"step":2,"type":"move"}
+/// ```
+public struct JournalEntry: Hashable, Sendable, Codable {
+  /// What changed.
+  public enum Kind: String, Hashable, Sendable, Codable {
+    /// The session began (embeds the script and the session id).
+    case start
+    /// The current step changed.
+    case move
+    /// A vote was added to a step.
+    case vote
+    /// A vote was removed from a step.
+    case unvote
+    /// A step's votes were revealed or hidden.
+    case reveal
+    /// A live note was taken.
+    case note
+    /// The agreed current/target changed.
+    case agree
+    /// Total time spent so far on a step.
+    case time
+  }
+
+  /// What changed.
+  public var type: Kind
+  /// Seconds since 1970.
+  public var at: Double
+  /// Session id (start only).
+  public var session: String?
+  /// The script (start only).
+  public var script: WorkshopScript?
+  /// File the script came from (start only).
+  public var source: String?
+  /// The step concerned.
+  public var step: Int?
+  /// The vote added (vote), or the id removed (unvote, vote.id only).
+  public var vote: WorkshopVote?
+  /// Removed vote id (unvote).
+  public var voteID: Int?
+  /// Revealed (true) or hidden (false).
+  public var shown: Bool?
+  /// Note text.
+  public var text: String?
+  /// Agreed current (agree).
+  public var current: Position?
+  /// Agreed target (agree).
+  public var target: Position?
+  /// Total seconds spent on `step` (time).
+  public var seconds: Double?
+
+  /// Creates an entry; prefer the static constructors.
+  public init(type: Kind, at: Double) {
+    self.type = type
+    self.at = at
+  }
+
+  /// The first entry of a journal.
+  public static func start(session: String, script: WorkshopScript, source: String?, at: Double)
+    -> JournalEntry
+  {
+    var e = JournalEntry(type: .start, at: at)
+    e.session = session
+    e.script = script
+    e.source = source
+    return e
+  }
+
+  /// The current step became `step`.
+  public static func moved(to step: Int, at: Double) -> JournalEntry {
+    var e = JournalEntry(type: .move, at: at)
+    e.step = step
+    return e
+  }
+
+  /// `vote` was added to `step`.
+  public static func voted(_ vote: WorkshopVote, step: Int, at: Double) -> JournalEntry {
+    var e = JournalEntry(type: .vote, at: at)
+    e.step = step
+    e.vote = vote
+    return e
+  }
+
+  /// The vote with `id` was removed from `step`.
+  public static func unvoted(id: Int, step: Int, at: Double) -> JournalEntry {
+    var e = JournalEntry(type: .unvote, at: at)
+    e.step = step
+    e.voteID = id
+    return e
+  }
+
+  /// The votes of `step` were revealed or hidden.
+  public static func revealed(_ shown: Bool, step: Int, at: Double) -> JournalEntry {
+    var e = JournalEntry(type: .reveal, at: at)
+    e.step = step
+    e.shown = shown
+    return e
+  }
+
+  /// A live note on `step`.
+  public static func noted(_ text: String, step: Int, at: Double) -> JournalEntry {
+    var e = JournalEntry(type: .note, at: at)
+    e.step = step
+    e.text = text
+    return e
+  }
+
+  /// The agreed positions were set (nil: back to the vote medians).
+  public static func agreed(current: Position?, target: Position?, at: Double) -> JournalEntry {
+    var e = JournalEntry(type: .agree, at: at)
+    e.current = current
+    e.target = target
+    return e
+  }
+
+  /// `seconds` spent in total on `step` so far.
+  public static func timed(step: Int, seconds: Double, at: Double) -> JournalEntry {
+    var e = JournalEntry(type: .time, at: at)
+    e.step = step
+    e.seconds = seconds
+    return e
+  }
+
+  /// The entry as one JSON line (sorted keys, no newline).
+  public func jsonLine() throws -> Data {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return try encoder.encode(self)
+  }
+}
+
+/// The state of a running workshop: script, current step, votes, reveals, notes, timers.
+/// It changes only by applying journal entries, so replaying a journal equals the live state.
+///
+/// ```swift
+/// var s = WorkshopSession(id: "x", script: script, startedAt: 0)
+/// s.apply(.moved(to: 1, at: 5))
+/// s.stepIndex  // 1
+/// ```
+public struct WorkshopSession: Hashable, Sendable {
+  /// Session id (journal file name without `.jsonl`).
+  public var id: String
+  /// The script being run.
+  public var script: WorkshopScript
+  /// File the script came from, if known.
+  public var source: String?
+  /// When the session started (seconds since 1970).
+  public var startedAt: Double
+  /// Time of the latest entry.
+  public var updatedAt: Double
+  /// The current step (0-based, always a valid index).
+  public var stepIndex: Int = 0
+  /// Votes per step index.
+  public var votes: [Int: [WorkshopVote]] = [:]
+  /// Steps whose votes are revealed.
+  public var revealed: Set<Int> = []
+  /// Live notes in the order taken.
+  public var notes: [WorkshopNote] = []
+  /// Agreed positions set by the facilitator; nil means "the vote median".
+  public var agreedCurrentOverride: Position?
+  /// Agreed target set by the facilitator; nil means "the vote median".
+  public var agreedTargetOverride: Position?
+  /// Seconds spent per step (as last journalled).
+  public var seconds: [Int: Double] = [:]
+  /// The id the next vote gets.
+  public var nextVoteID = 1
+
+  /// A fresh session at the first step.
+  public init(id: String, script: WorkshopScript, source: String? = nil, startedAt: Double) {
+    self.id = id
+    self.script = script
+    self.source = source
+    self.startedAt = startedAt
+    self.updatedAt = startedAt
+  }
+
+  /// The current step, nil only for a script without steps.
+  public var step: WorkshopStep? {
+    script.steps.indices.contains(stepIndex) ? script.steps[stepIndex] : nil
+  }
+
+  /// Votes of `step`, in the order given.
+  public func votes(of step: Int) -> [WorkshopVote] { votes[step] ?? [] }
+
+  /// Statistics of the current (or target) values of the votes on `step`.
+  public func statistics(of step: Int, target: Bool) -> VoteStatistics {
+    VoteStatistics(votes(of: step).compactMap { target ? $0.target?.value : $0.current?.value })
+  }
+
+  /// Every current (or target) value voted in the session, across all vote steps.
+  public func allValues(target: Bool) -> [Int] {
+    votes.keys.sorted().flatMap { step in
+      votes(of: step).compactMap { target ? $0.target?.value : $0.current?.value }
+    }
+  }
+
+  /// The agreed current position: the facilitator's choice, else the median of every current
+  /// vote, else nil.
+  public var agreedCurrent: Position? {
+    agreedCurrentOverride ?? VoteStatistics(allValues(target: false)).medianPosition
+  }
+
+  /// The agreed target position, as ``agreedCurrent``.
+  public var agreedTarget: Position? {
+    agreedTargetOverride ?? VoteStatistics(allValues(target: true)).medianPosition
+  }
+
+  /// Applies one journal entry; entries that do not fit (a step out of range) are ignored so a
+  /// damaged journal never stops a resume.
+  public mutating func apply(_ entry: JournalEntry) {
+    updatedAt = max(updatedAt, entry.at)
+    let steps = script.steps.indices
+    switch entry.type {
+    case .start:
+      break
+    case .move:
+      if let s = entry.step, steps.contains(s) { stepIndex = s }
+    case .vote:
+      guard let s = entry.step, steps.contains(s), let vote = entry.vote else { return }
+      votes[s, default: []].append(vote)
+      nextVoteID = max(nextVoteID, vote.id + 1)
+    case .unvote:
+      guard let s = entry.step, let id = entry.voteID else { return }
+      votes[s]?.removeAll { $0.id == id }
+      if votes[s]?.isEmpty == true { votes[s] = nil }
+    case .reveal:
+      guard let s = entry.step, steps.contains(s) else { return }
+      if entry.shown == true { revealed.insert(s) } else { revealed.remove(s) }
+    case .note:
+      guard let s = entry.step, let text = entry.text else { return }
+      notes.append(WorkshopNote(step: s, text: text, at: entry.at))
+    case .agree:
+      agreedCurrentOverride = entry.current
+      agreedTargetOverride = entry.target
+    case .time:
+      guard let s = entry.step, steps.contains(s), let t = entry.seconds, t.isFinite, t >= 0
+      else { return }
+      seconds[s] = t
+    }
+  }
+
+  /// Rebuilds a session from journal text: the first line must be a `start` entry; a torn or
+  /// unreadable last line is ignored; an unreadable line in the middle is counted in `skipped`.
+  public static func replay(_ text: String, file: String) -> Result<Replay, Diagnostic> {
+    let decoder = JSONDecoder()
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    // A journal ends with a newline; anything after the last one is a line cut short.
+    var torn = false
+    if let last = lines.last {
+      // Even a tail that happens to parse is dropped: the writer truncates it before appending.
+      torn = !last.isEmpty
+      lines.removeLast()
+    }
+    guard let first = lines.first, !first.isEmpty else {
+      return .failure(Diagnostic(file: file, line: 1, message: "the journal is empty"))
+    }
+    guard let start = try? decoder.decode(JournalEntry.self, from: Data(first.utf8)),
+      start.type == .start, let script = start.script, let id = start.session
+    else {
+      return .failure(
+        Diagnostic(
+          file: file, line: 1,
+          message: "not a workshop journal: the first line must be the session start"))
+    }
+    var session = WorkshopSession(id: id, script: script, source: start.source, startedAt: start.at)
+    var skipped: [Int] = []
+    for (offset, line) in lines.enumerated().dropFirst() {
+      guard let entry = try? decoder.decode(JournalEntry.self, from: Data(line.utf8)) else {
+        skipped.append(offset + 1)
+        continue
+      }
+      session.apply(entry)
+    }
+    return .success(Replay(session: session, skippedLines: skipped, tornTail: torn))
+  }
+
+  /// The outcome of ``replay(_:file:)``.
+  public struct Replay: Hashable, Sendable {
+    /// The rebuilt session.
+    public var session: WorkshopSession
+    /// Line numbers (1-based) that could not be read, other than a torn last line.
+    public var skippedLines: [Int]
+    /// Whether the file ended without a newline (a write cut short).
+    public var tornTail: Bool
+  }
+}
