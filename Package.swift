@@ -50,7 +50,7 @@ let package = Package(
     .testTarget(name: "CanvasTests", dependencies: ["Canvas"]),
     // Goldens live in Tests/LearnerPowerAppTests/Goldens and are read by path so that
     // LEARNERPOWER_RECORD=1 can rewrite them in the source tree.
-    .testTarget(name: "LearnerPowerAppTests", dependencies: ["LearnerPowerApp"]),
+    .testTarget(name: "LearnerPowerAppTests", dependencies: ["LearnerPowerApp"], exclude: ["Goldens"]),
     .testTarget(name: "NcursesTerminalTests", dependencies: ["NcursesTerminal", "Canvas"]),
     .testTarget(name: "EndToEndTests", dependencies: ["LearnerPowerModel"]),
   ],

@@ -81,3 +81,12 @@ public struct AppState: Sendable, Hashable {
       + " / learner \(p.learnerControl)%"
   }
 }
+
+extension AppState: CustomStringConvertible {
+  /// A short form for test failures: the catalogue by name rather than all its text.
+  public var description: String {
+    "AppState(current: \(current), target: \(target), active: \(active), selection: \(selection), "
+      + "overlay: \(overlay), catalogue: \(catalogue.name) v\(catalogue.version), theme: \(themeName), "
+      + "ascii: \(ascii), notice: \(notice ?? "nil"))"
+  }
+}

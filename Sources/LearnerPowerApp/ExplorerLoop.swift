@@ -21,6 +21,8 @@ public final class ExplorerLoop {
   public private(set) var exitMessage: String?
   /// Frames painted, for tests and the benchmark.
   public private(set) var frames = 0
+  /// 128 + the signal number when a signal ended the run, as shells expect.
+  var signalExit: Int32 = 0
   /// Called once after the first frame is on screen (the hidden crash switch uses it).
   public var onFirstFrame: (() -> Void)?
 
@@ -48,7 +50,7 @@ public final class ExplorerLoop {
         }
         if quit { break }
       }
-      if quit { return 0 }
+      if quit { return signalExit }
       paint()
     }
   }
@@ -89,7 +91,9 @@ public final class ExplorerLoop {
       return []
     case .signal(let s):
       switch s {
-      case .interrupt, .terminate, .hangup: return reduce(&state, .requestedQuit)
+      case .interrupt, .terminate, .hangup:
+        signalExit = s == .terminate ? 143 : s == .hangup ? 129 : 130
+        return reduce(&state, .requestedQuit)
       case .stop: return reduce(&state, .requestedSuspend)
       case .resumed: return []
       }

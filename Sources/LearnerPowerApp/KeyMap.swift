@@ -11,21 +11,23 @@ public struct KeyBinding: Sendable, Hashable {
   public var asciiKeyLabel: String
   /// What it does, in a few words ("move marker").
   public var summary: String
-  /// Shown on the one-line hint bar (the most useful few), not only in `?`.
-  public var onHintLine: Bool
+  /// Place on the one-line hint bar (lower comes first, so the essentials survive a narrow
+  /// terminal), or nil for keys listed only in `?`.
+  public var hintPriority: Int?
+  public var onHintLine: Bool { hintPriority != nil }
   /// Several bindings can share one help row (e.g. ← and → with "±1"); only the first shows.
   public var helpGroup: String?
 
   public init(
     _ keys: [Key], _ action: AppAction, _ keyLabel: String, ascii: String? = nil, _ summary: String,
-    hint: Bool = false, group: String? = nil
+    hint: Int? = nil, group: String? = nil
   ) {
     self.keys = keys
     self.action = action
     self.keyLabel = keyLabel
     self.asciiKeyLabel = ascii ?? keyLabel
     self.summary = summary
-    self.onHintLine = hint
+    self.hintPriority = hint
     self.helpGroup = group
   }
 }
@@ -54,7 +56,8 @@ public struct KeyMap: Sendable {
   /// (key label, summary) pairs for the hint line, in table order.
   public func hints(ascii: Bool) -> [(key: String, label: String)] {
     var seen = Set<String>()
-    return bindings.filter(\.onHintLine).compactMap { b in
+    let ranked = bindings.filter(\.onHintLine).sorted { ($0.hintPriority ?? 0) < ($1.hintPriority ?? 0) }
+    return ranked.compactMap { b in
       let group = b.helpGroup ?? b.keyLabel
       guard seen.insert(group).inserted else { return nil }
       return (ascii ? b.asciiKeyLabel : b.keyLabel, b.summary)
@@ -73,7 +76,7 @@ public struct KeyMap: Sendable {
 
   /// The explorer's keys, as DESIGN.md lists them.
   public static let explorer = KeyMap([
-    KeyBinding([.left, .char("h")], .nudged(by: -1), "←/→", ascii: "<-/->", "move 1", hint: true, group: "move1"),
+    KeyBinding([.left, .char("h")], .nudged(by: -1), "←/→", ascii: "<-/->", "move 1", hint: 1, group: "move1"),
     KeyBinding([.right, .char("l")], .nudged(by: 1), "←/→", ascii: "<-/->", "move 1", group: "move1"),
     KeyBinding([.shiftLeft, .char("H")], .nudged(by: -5), "⇧←/→ H/L", ascii: "H/L", "move 5", group: "move5"),
     KeyBinding([.shiftRight, .char("L")], .nudged(by: 5), "⇧←/→ H/L", ascii: "H/L", "move 5", group: "move5"),
@@ -81,22 +84,22 @@ public struct KeyMap: Sendable {
     KeyBinding([.pageUp], .nudged(by: 10), "PgDn/PgUp", "move 10", group: "move10"),
     KeyBinding([.home], .placedMarker(at: Position(clamping: 0)), "Home/End", "to either end", group: "ends"),
     KeyBinding([.end], .placedMarker(at: Position(clamping: 100)), "Home/End", "to either end", group: "ends"),
-    KeyBinding([.char("1")], .jumpedToStage(.directed), "1-4", "centre of a stage", hint: true, group: "stages"),
-    KeyBinding([.char("2")], .jumpedToStage(.guided), "1-4", "centre of a stage", group: "stages"),
-    KeyBinding([.char("3")], .jumpedToStage(.enabled), "1-4", "centre of a stage", group: "stages"),
-    KeyBinding([.char("4")], .jumpedToStage(.learnerLed), "1-4", "centre of a stage", group: "stages"),
-    KeyBinding([.tab, .backTab], .switchedMarker, "Tab", "current/target", hint: true),
-    KeyBinding([.up, .char("k")], .movedSelection(by: -1), "↑/↓", ascii: "Up/Dn", "select", hint: true, group: "select"),
+    KeyBinding([.char("1")], .jumpedToStage(.directed), "1-4", "stages", hint: 8, group: "stages"),
+    KeyBinding([.char("2")], .jumpedToStage(.guided), "1-4", "stages", group: "stages"),
+    KeyBinding([.char("3")], .jumpedToStage(.enabled), "1-4", "stages", group: "stages"),
+    KeyBinding([.char("4")], .jumpedToStage(.learnerLed), "1-4", "stages", group: "stages"),
+    KeyBinding([.tab, .backTab], .switchedMarker, "Tab", "current/target", hint: 2),
+    KeyBinding([.up, .char("k")], .movedSelection(by: -1), "↑/↓", ascii: "Up/Dn", "select", hint: 3, group: "select"),
     KeyBinding([.down, .char("j")], .movedSelection(by: 1), "↑/↓", ascii: "Up/Dn", "select", group: "select"),
-    KeyBinding([.enter], .openedDetail, "Enter", "details", hint: true),
+    KeyBinding([.enter], .openedDetail, "Enter", "details", hint: 4),
     KeyBinding([.escape], .closedOverlay, "Esc", "close"),
-    KeyBinding([.char("s")], .requestedSnapshotSave, "s", "save snapshot", hint: true),
+    KeyBinding([.char("s")], .requestedSnapshotSave, "s", "save", hint: 5),
     KeyBinding([.char("o")], .requestedSnapshotOpen, "o", "open snapshot"),
-    KeyBinding([.char("t")], .requestedNextTheme, "t", "next theme", hint: true),
+    KeyBinding([.char("t")], .requestedNextTheme, "t", "theme", hint: 9),
     KeyBinding([.char("T")], .requestedThemePicker, "T", "theme picker"),
     KeyBinding([.char("a")], .requestedAssessment, "a", "self-assessment"),
-    KeyBinding([.char("?")], .toggledHelp, "?", "help", hint: true),
+    KeyBinding([.char("?")], .toggledHelp, "?", "help", hint: 6),
     KeyBinding([.ctrl("z")], .requestedSuspend, "Ctrl-Z", "suspend"),
-    KeyBinding([.char("q"), .ctrl("c")], .requestedQuit, "q", "quit", hint: true),
+    KeyBinding([.char("q"), .ctrl("c")], .requestedQuit, "q", "quit", hint: 7),
   ])
 }

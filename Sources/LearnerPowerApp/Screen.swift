@@ -1,4 +1,5 @@
 import Canvas
+import Foundation
 import LearnerPowerModel
 
 /// Where the parts of the explorer go at one terminal size. Rendering and mouse hit-testing both
@@ -129,10 +130,20 @@ public enum Screen {
   static func drawTooSmall(into grid: inout CellGrid, styles: Styles) {
     let size = grid.size
     guard size.width > 0, size.height > 0 else { return }
-    let text =
-      "Terminal too small: \(size.width)×\(size.height). The explorer needs at least "
-      + "\(minimum.width)×\(minimum.height). Enlarge the window, or press q to quit."
-    let lines = TextWidth.wrap(text, width: size.width)
+    let need = "\(minimum.width)×\(minimum.height)"
+    // The longest wording that fits wins; the last resort still names the size needed.
+    let candidates = [
+      "Terminal too small: \(size.width)×\(size.height). The explorer needs at least \(need). "
+        + "Enlarge the window, or press q to quit.",
+      "Too small: \(size.width)×\(size.height), need \(need).",
+      "Need \(need)",
+      "\(need)",
+    ]
+    var lines: [String] = []
+    for text in candidates {
+      lines = TextWidth.wrap(text, width: size.width).map { $0.trimmingCharacters(in: .whitespaces) }
+      if lines.count <= size.height { break }
+    }
     let top = max(0, (size.height - lines.count) / 2)
     for (i, line) in lines.prefix(size.height).enumerated() {
       let x = max(0, (size.width - TextWidth.columns(line)) / 2)

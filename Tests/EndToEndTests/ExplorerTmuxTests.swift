@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The real binary in a private tmux server: keys, mouse, resize, signals and crash restore.
+@Suite(.serialized) struct ExplorerTmuxTests {
+  typealias LP = LearnerPowerBinary
+
+  static var tmuxAvailable: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
+
+  func start(_ args: [String] = [], width: Int = 100, height: Int = 30, extraEnv: [String: String] = [:]) throws -> TmuxSession {
+    let home = LP.tempHome()
+    var env = LP.environment(home: home, extra: ["TERM": "xterm-256color", "SWIFT_BACKTRACE": "enable=no"])
+    for (k, v) in extraEnv { env[k] = v }
+    let s = try TmuxSession(command: [LP.path] + args, width: width, height: height, env: env)
+    s.waitFor(text: "Learner Power explorer")
+    return s
+  }
+
+  @Test(.enabled(if: tmuxAvailable)) func arrowsMoveTheMarkerAndTheScreenFollows() throws {
+    let s = try start(["--current", "38", "--target", "70"])
+    s.waitFor(text: "Current 38 · Guided")
+    try s.send("Right", "Right")
+    s.waitFor(text: "Current 40 · Guided · organisation 60% / learner 40%")
+    try s.send("3")
+    let screen = s.waitFor(text: "Current 62 · Enabled")
+    #expect(screen.contains("Sponsored community of practice"))
+    #expect(screen.contains("Fits current 62 (Enabled)"))
+  }
+
+  @Test(.enabled(if: tmuxAvailable)) func tabSwitchesToTheTargetMarker() throws {
+    let s = try start(["--current", "38", "--target", "70"])
+    try s.send("Tab", "Left")
+    s.waitFor(text: "Target 69 · Enabled")
+    #expect(s.screen().contains("Current 38"))
+  }
+
+  @Test(.enabled(if: tmuxAvailable)) func aBurstOf50ArrowsLandsOnPlus50() throws {
+    let s = try start(["--current", "10", "--target", "10"])
+    // 50 right-arrow escape sequences written at once, as a held key or a paste would send them.
+    try s.sendLiteral(String(repeating: "\u{1B}[C", count: 50))
+    s.waitFor(text: "Current 60 · Enabled")
+  }
+
+  @Test(.enabled(if: tmuxAvailable)) func aClickOnTheTrackMovesTheActiveMarker() throws {
+    let s = try start(["--current", "40", "--target", "60"])
+    // The track starts at column 2 of a 100-column screen (row 4, 1-based); the last track
+    // column (97, 1-based 98) is position 100. SGR mouse press and release at the far right.
+    try s.sendLiteral("\u{1B}[<0;98;4M\u{1B}[<0;98;4m")
+    s.waitFor(text: "Current 100 · Learner-led")
+  }
+
+  @Test(.enabled(if: tmuxAvailable)) func resizingBelowTheMinimumShowsTheMessageAndRecovers() throws {
+    let s = try start()
+    try s.resize(width: 50, height: 15)
+    s.waitFor(text: "60×20")
+    try s.resize(width: 100, height: 30)
+    s.waitFor(text: "Learner Power explorer")
+  }
+
+  @Test(.enabled(if: tmuxAvailable)) func quitSavesTheMarkersForNextTime() throws {
+    let s = try start(["--current", "20", "--target", "30"])
+    try s.send("Right", "q")
+    s.waitFor(text: "EXIT=0")
+    let state = try String(contentsOfFile: s.home + "/state/learnerpower/state.toml", encoding: .utf8)
+    #expect(state.contains("current = 21"))
+    #expect(state.contains("target = 30"))
+    let (before, after) = s.sttyBeforeAndAfter()
+    #expect(before == after)
+  }
+
+  @Test(.enabled(if: tmuxAvailable)) func sigtermRestoresTheTerminal() throws {
+    let s = try start()
+    let pid = try #require(s.programPID())
+    kill(pid, SIGTERM)
+    s.waitFor("exit marker") { $0.contains("EXIT=") }
+    let (before, after) = s.sttyBeforeAndAfter()
+    #expect(!before.isEmpty)
+    #expect(before == after)
+    #expect(!s.screen().contains("Learner Power explorer"))  // the alternate screen was left
+  }
+
+  @Test(.enabled(if: tmuxAvailable)) func aCrashRestoresTheTerminalAndPrintsOnTheNormalScreen() throws {
+    let s = try start(["--debug-crash"])
+    _ = s
+    s.waitFor("exit marker") { $0.contains("EXIT=") }
+    let screen = s.screen()
+    #expect(!screen.contains("Learner Power explorer"))
+    #expect(!screen.contains("EXIT=0"))
+    let (before, after) = s.sttyBeforeAndAfter()
+    #expect(before == after)
+  }
+
+  @Test(.enabled(if: tmuxAvailable)) func ctrlZSuspendsCleanlyAndFgResumes() throws {
+    let home = LP.tempHome()
+    let env = LP.environment(home: home, extra: ["TERM": "xterm-256color"])
+    let envArgs = env.map { "\($0.key)=\(TmuxSession.quote($0.value))" }.joined(separator: " ")
+    // An interactive shell gives job control, as a user's terminal does.
+    let s = try TmuxSession(command: ["bash", "--norc", "--noprofile", "-i"], env: ["HOME": home, "PATH": "/usr/bin:/bin", "TERM": "xterm-256color"])
+    s.waitFor("a shell prompt", timeout: 10) { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+    try s.sendLiteral("stty -g > \(home)/s1; env -i \(envArgs) \(LP.path) --current 30\r")
+    s.waitFor(text: "Current 30")
+    try s.send("C-z")
+    s.waitFor(text: "Stopped")
+    try s.sendLiteral("stty -g > \(home)/s2; fg\r")
+    s.waitFor(text: "Current 30")
+    try s.send("Right")
+    s.waitFor(text: "Current 31")
+    try s.send("q")
+    try s.sendLiteral("stty -g > \(home)/s3\r")
+    s.waitFor("all three stty files") { _ in FileManager.default.fileExists(atPath: home + "/s3") }
+    usleep(100_000)
+    let s1 = try String(contentsOfFile: home + "/s1", encoding: .utf8)
+    let s2 = try String(contentsOfFile: home + "/s2", encoding: .utf8)
+    let s3 = try String(contentsOfFile: home + "/s3", encoding: .utf8)
+    #expect(s1 == s2)
+    #expect(s1 == s3)
+  }
+}

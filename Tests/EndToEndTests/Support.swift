@@ -1,0 +1,155 @@
+import Foundation
+import Testing
+
+/// Runs the built `learnerpower` binary with an environment the test controls.
+///
+/// `make test` sets LEARNERPOWER_BIN; otherwise the debug build next to this package is used.
+enum LearnerPowerBinary {
+  static let packageRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+  static var path: String {
+    if let p = ProcessInfo.processInfo.environment["LEARNERPOWER_BIN"], !p.isEmpty { return p }
+    return packageRoot.appendingPathComponent(".build/debug/learnerpower").path
+  }
+
+  struct Result {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+  }
+
+  /// A fresh, private set of folders and a minimal environment (no TERM unless given).
+  static func environment(home: String, extra: [String: String] = [:]) -> [String: String] {
+    var env = [
+      "HOME": home, "XDG_CONFIG_HOME": home + "/config", "XDG_DATA_HOME": home + "/data",
+      "XDG_STATE_HOME": home + "/state", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin",
+    ]
+    for (k, v) in extra { env[k] = v }
+    return env
+  }
+
+  static func tempHome() -> String {
+    let d = NSTemporaryDirectory() + "lp-e2e-\(UUID().uuidString)"
+    try? FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true)
+    return d
+  }
+
+  /// Runs the binary to completion (stdin is /dev/null unless `input` is given).
+  static func run(_ args: [String], env: [String: String]? = nil, input: String? = nil, cwd: String? = nil) throws -> Result {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: path)
+    p.arguments = args
+    p.environment = env ?? environment(home: tempHome())
+    if let cwd { p.currentDirectoryURL = URL(fileURLWithPath: cwd) }
+    let out = Pipe(), err = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    if let input {
+      let inPipe = Pipe()
+      p.standardInput = inPipe
+      try p.run()
+      inPipe.fileHandleForWriting.write(Data(input.utf8))
+      try inPipe.fileHandleForWriting.close()
+    } else {
+      p.standardInput = FileHandle.nullDevice
+      try p.run()
+    }
+    // Read before waiting so a large output cannot block the child.
+    let o = out.fileHandleForReading.readDataToEndOfFile()
+    let e = err.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+  }
+}
+
+/// A private tmux server running one command, for end-to-end tests of the interactive screen.
+/// Waits are for screen content with a time limit, never fixed sleeps.
+final class TmuxSession {
+  let socket: String
+  let home: String
+
+  init(command: [String], width: Int = 100, height: Int = 30, env: [String: String]) throws {
+    socket = "lp-test-\(UUID().uuidString.prefix(8))"
+    home = env["HOME"] ?? "/tmp"
+    let envArgs = env.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
+    // `stty -g` before and after tells whether the terminal was restored; the marker line
+    // says the program has exited and with which status.
+    let script =
+      "stty -g > \(Self.quote(home))/stty-before; env -i \(envArgs) \(command.map(Self.quote).joined(separator: " ")); "
+      + "echo \"EXIT=$?\"; stty -g > \(Self.quote(home))/stty-after; sleep 600"
+    try tmux(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", "sh", "-c", script])
+  }
+
+  deinit { _ = try? tmux(["kill-server"]) }
+
+  static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+
+  @discardableResult
+  func tmux(_ args: [String]) throws -> String {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = ["tmux", "-L", socket, "-f", "/dev/null"] + args
+    var env = ProcessInfo.processInfo.environment
+    env["TERM"] = env["TERM"].flatMap { $0.isEmpty ? nil : $0 } ?? "xterm-256color"
+    env.removeValue(forKey: "TMUX")
+    p.environment = env
+    let out = Pipe()
+    p.standardOutput = out
+    p.standardError = FileHandle.nullDevice
+    try p.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return String(decoding: data, as: UTF8.self)
+  }
+
+  func screen() -> String { (try? tmux(["capture-pane", "-p"])) ?? "" }
+
+  func send(_ keys: String...) throws { try tmux(["send-keys"] + keys) }
+
+  /// Sends bytes literally (for mouse reports and bursts).
+  func sendLiteral(_ text: String) throws { try tmux(["send-keys", "-l", text]) }
+
+  func resize(width: Int, height: Int) throws {
+    try tmux(["resize-window", "-x", "\(width)", "-y", "\(height)"])
+  }
+
+  /// The pid of the program inside the pane (the child of the shell).
+  func programPID() -> Int32? {
+    guard let shell = Int32((try? tmux(["list-panes", "-F", "#{pane_pid}"]))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") else { return nil }
+    guard let children = try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8) else { return nil }
+    return children.split(separator: " ").compactMap { Int32($0) }.first
+  }
+
+  /// Waits until `predicate` holds for the screen, up to `timeout` seconds.
+  @discardableResult
+  func waitFor(_ what: String, timeout: Double = 10, _ predicate: (String) -> Bool) -> String {
+    let deadline = Date().addingTimeInterval(timeout)
+    var last = ""
+    while Date() < deadline {
+      last = screen()
+      if predicate(last) { return last }
+      usleep(20_000)
+    }
+    Issue.record("timed out waiting for \(what); screen was:\n\(last)")
+    return last
+  }
+
+  @discardableResult
+  func waitFor(text: String, timeout: Double = 10) -> String {
+    waitFor("'\(text)'", timeout: timeout) { $0.contains(text) }
+  }
+
+  /// The terminal settings before the program started and after it exited.
+  func sttyBeforeAndAfter(timeout: Double = 10) -> (String, String) {
+    let deadline = Date().addingTimeInterval(timeout)
+    while Date() < deadline {
+      if let a = try? String(contentsOfFile: home + "/stty-after", encoding: .utf8), !a.isEmpty {
+        let b = (try? String(contentsOfFile: home + "/stty-before", encoding: .utf8)) ?? ""
+        return (b, a)
+      }
+      usleep(20_000)
+    }
+    return ("", "")
+  }
+}
