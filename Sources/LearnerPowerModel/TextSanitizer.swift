@@ -2,7 +2,8 @@
 ///
 /// A catalogue, theme or workshop script is written by someone else; its text must not be able
 /// to move the cursor, change colours, retitle the window or reorder the line on the screen.
-/// Dropped: C0 controls (tab and, in single-line use, line breaks become a space), DEL, C1
+/// Dropped: C0 controls (tab and, in single-line use, line breaks, including the Unicode line and
+/// paragraph separators U+2028/U+2029, become a space), DEL, C1
 /// controls, whole escape sequences (CSI `ESC [ … final`, OSC/DCS/SOS/PM/APC strings up to BEL or
 /// ST, and two- or three-byte `ESC x` forms, also their 8-bit C1 introducers), bidirectional
 /// overrides and isolates (U+202A–U+202E, U+2066–U+2069), bidi marks (U+200E, U+200F, U+061C) and
@@ -31,7 +32,8 @@ public enum TextSanitizer {
 
   private static func isUnsafe(_ c: Unicode.Scalar) -> Bool {
     let v = c.value
-    return v < 0x20 || (0x7F...0x9F).contains(v) || isInvisibleFormat(v)
+    return v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029
+      || isInvisibleFormat(v)
   }
 
   private static func isInvisibleFormat(_ v: UInt32) -> Bool {
@@ -53,7 +55,7 @@ public enum TextSanitizer {
       switch v {
       case 0x09:
         out.append(" ")
-      case 0x0A:
+      case 0x0A, 0x2028, 0x2029:
         out.append(lineBreak)
       case 0x0D:
         // \r\n is one line break; a lone \r is one too.

@@ -153,10 +153,67 @@ private func document(_ text: String) throws -> TOMLDocument {
   #expect(TOMLKeyPath.root.description.isEmpty)
 }
 
+@Test func windowsLineEndingsAndAByteOrderMarkKeepLinesRight() throws {
+  let doc = try document("\u{FEFF}name = \"x\"\r\n\r\n[[approaches]]\r\nid = \"a\"\r\n")
+  #expect(doc.line(of: ["name"]) == 1)
+  #expect(doc.line(of: ["approaches", 0, "id"]) == 4)
+}
+
 @Test func scannerSurvivesMalformedText() {
   // The locator runs after TOMLKit, but must never hang or trap on anything.
   for text in ["[", "[[", "a = \"", "a = '''", "a = [", "a = {", "\"", "a.", "= 3", "[a.\"b"] {
     let locator = TOMLLocator(source: text)
     _ = locator.line(of: ["a"])
   }
+}
+
+// MARK: - Input that would trip toml++'s internal assertions
+
+@Test func inputsThatWouldAbortTOMLKitBecomeSyntaxErrors() {
+  // Each of these reaches an assert() inside toml++ (found by fuzzing): an abort in debug
+  // builds. They must come back as ordinary diagnostics instead.
+  let cases: [(String, Int, Int, String)] = [
+    ("a = 1\n[[}approaches]]\n", 2, 3, "in table header: expected a key, saw '}'"),
+    ("[=]\n", 1, 2, "in table header: expected a key, saw '='"),
+    ("fit = [75,} 95]\n", 1, 11, "in array: expected a value or ']', saw '}'"),
+    ("a = [\u{2028}1]\n", 1, 6, "in array: expected a value or ']', saw U+2028"),
+    ("d = 1979-05-27Te07:32:00Z\n", 1, 5, "in value: '1979-05-27Te07:32:00Z' is not a valid value"),
+    ("a = \u{1}\n", 1, 5, "in value: '' is not a valid value"),
+    ("stage = guided\n", 1, 9, "in value: 'guided' is not a valid value (text needs quotes;"),
+  ]
+  for (text, line, column, message) in cases {
+    guard case .failure(let diagnostic) = TOMLDocument.parse(text, file: "t.toml") else {
+      Issue.record("parsed: \(text)")
+      continue
+    }
+    #expect(diagnostic.line == line, "\(text)")
+    #expect(diagnostic.column == column, "\(text)")
+    #expect(diagnostic.message.hasPrefix("TOML syntax error " + message), "\(diagnostic.message)")
+  }
+}
+
+@Test func anEarlierErrorStillComesFirstButTheCutDoesNotCount() {
+  guard case .failure(let earlier) = TOMLDocument.parse("a = \n[}x]\n", file: "t.toml") else {
+    Issue.record("parsed")
+    return
+  }
+  #expect(earlier.line == 1)
+  // The text before line 2 ends inside an open array; that is not the problem to report.
+  guard case .failure(let spot) = TOMLDocument.parse("a = [1,\n}]\n", file: "t.toml") else {
+    Issue.record("parsed")
+    return
+  }
+  #expect(spot.line == 2 && spot.column == 1)
+}
+
+@Test func everyValidBareValueFormStillParses() throws {
+  let doc = try document(
+    """
+    a = [0, -17, +99, 1_000, 0xDEAD_beef, 0o755, 0b1101, 3.14, -0.01, 5e+22, 1e06, -2E-2,
+      6.626e-34, 224_617.445_991, inf, +inf, -inf, nan, +nan, true, false]
+    b = [1979-05-27T07:32:00Z, 1979-05-27t00:32:00.999999-07:00, 1979-05-27 07:32:00,
+      1979-05-27, 07:32:00, 00:32:00.5]
+    """)
+  #expect(doc.root["a"]?.arrayValue?.count == 21)
+  #expect(doc.root["b"]?.arrayValue?.count == 6)
 }

@@ -31,6 +31,8 @@ import Testing
 @Test func lineAndMultilineDifferOnlyInLineBreaks() {
   #expect(TextSanitizer.cleanLine("a\tb\nc\r\nd") == "a b c d")
   #expect(TextSanitizer.cleanMultiline("a\tb\nc\r\nd\re") == "a b\nc\nd\ne")
+  #expect(TextSanitizer.cleanLine("a\u{2028}b\u{2029}c") == "a b c")
+  #expect(TextSanitizer.cleanMultiline("a\u{2028}b") == "a\nb")
 }
 
 @Test func ordinaryTextIsUntouched() {

@@ -27,9 +27,34 @@ package struct TOMLDocument: Sendable {
           file: file, line: nul.line, column: nul.column,
           message: "the file contains a NUL character; TOML text cannot hold one"))
     }
-    let table: TOMLTable
+    let locator = TOMLLocator(source: text)
+    if let spot = locator.firstUnsafeSpot {
+      // Never give toml++ the unsafe spot (see TOMLLocator.UnsafeSpot). An earlier error in the
+      // text before it still comes first, as it would have.
+      let before = String(decoding: Array(text.utf8).prefix(spot.lineStart), as: UTF8.self)
+      // An error at the end of that shortened text only says it was cut short: ignore it.
+      if case .failure(let earlier) = parseTable(before, file: file), let line = earlier.line,
+        line < spot.line, !earlier.message.contains("end-of-file"),
+        !earlier.message.contains("EOF")
+      {
+        return .failure(earlier)
+      }
+      return .failure(
+        Diagnostic(file: file, line: spot.line, column: spot.column, message: spot.message))
+    }
+    switch parseTable(text, file: file) {
+    case .failure(let error):
+      return .failure(error)
+    case .success(let table):
+      let root = convertTable(table, at: .root, locator: locator)
+      return .success(TOMLDocument(file: file, root: root, locator: locator))
+    }
+  }
+
+  /// TOMLKit's parse, with its error turned into a diagnostic.
+  private static func parseTable(_ text: String, file: String) -> Result<TOMLTable, Diagnostic> {
     do {
-      table = try TOMLTable(string: text)
+      return .success(try TOMLTable(string: text))
     } catch let error as TOMLParseError {
       return .failure(
         Diagnostic(
@@ -38,9 +63,6 @@ package struct TOMLDocument: Sendable {
     } catch {
       return .failure(Diagnostic(file: file, message: "TOML syntax error: \(error)"))
     }
-    let locator = TOMLLocator(source: text)
-    let root = convertTable(table, at: .root, locator: locator)
-    return .success(TOMLDocument(file: file, root: root, locator: locator))
   }
 
   /// The line where the key at `path` is written; for a path that is not written (an array

@@ -21,12 +21,31 @@ struct TOMLLocator: Sendable {
     let order: Int
   }
 
+  /// A place where toml++ (under TOMLKit) would hit one of its internal assertions instead of
+  /// reporting an error: a header key starting with a character that cannot start a key (`[}a]`),
+  /// or an array element starting with `}` or a Unicode line separator (`[1, }]`). The assertion
+  /// aborts debug builds and is undefined behaviour in release builds, so ``TOMLDocument``
+  /// reports these itself and never hands them to TOMLKit.
+  struct UnsafeSpot: Hashable, Sendable {
+    /// Byte offset of the start of the spot's line.
+    let lineStart: Int
+    let line: Int
+    /// 1-based column of the offending character, counted in Unicode scalars.
+    let column: Int
+    /// The syntax error message, e.g. "TOML syntax error in table header: expected a key, saw '}'".
+    let message: String
+  }
+
   private(set) var marks: [TOMLKeyPath: Mark] = [:]
+
+  /// The first ``UnsafeSpot`` in the text, if any.
+  private(set) var firstUnsafeSpot: UnsafeSpot?
 
   init(source: String) {
     var scanner = Scanner(bytes: Array(source.utf8))
     scanner.scanDocument()
     marks = scanner.marks
+    firstUnsafeSpot = scanner.firstUnsafeSpot
   }
 
   /// The line where `path` is written, else the line of its nearest written ancestor.
@@ -54,6 +73,9 @@ private struct Scanner {
   var marks: [TOMLKeyPath: TOMLLocator.Mark] = [:]
   var arrayTableCounts: [TOMLKeyPath: Int] = [:]
   var table = TOMLKeyPath.root
+  var firstUnsafeSpot: TOMLLocator.UnsafeSpot?
+  /// Current nesting of arrays and inline tables; deeper values are skipped, not recursed into.
+  var depth = 0
 
   init(bytes: [UInt8]) {
     self.bytes = bytes
@@ -65,6 +87,7 @@ private struct Scanner {
   // MARK: Document level
 
   mutating func scanDocument() {
+    if starts(with: [0xEF, 0xBB, 0xBF]) { pos = 3 }  // a UTF-8 byte-order mark is not a key
     while pos < bytes.count {
       let before = pos
       skipSpaces()
@@ -87,6 +110,7 @@ private struct Scanner {
 
   mutating func scanHeader() {
     let line = lineNumber(at: pos)
+    checkHeaderStart()
     pos += 1
     let isArray = peek() == openBracket
     if isArray { pos += 1 }
@@ -112,6 +136,69 @@ private struct Scanner {
     skipSpaces()
     while peek() == closeBracket { pos += 1 }
     table = path
+  }
+
+  /// Records the header at `pos` if its key cannot start where toml++ will look for it: after
+  /// `[`, spaces, an optional second `[` (directly after the first), and more spaces.
+  mutating func checkHeaderStart() {
+    let bytes = self.bytes
+    let isBlank = { (offset: Int) in
+      offset < bytes.count && (bytes[offset] == space || bytes[offset] == tab)
+    }
+    var i = pos + 1
+    var hadBlank = false
+    while isBlank(i) {
+      i += 1
+      hadBlank = true
+    }
+    if i < bytes.count, bytes[i] == openBracket {
+      guard !hadBlank else { return }  // toml++ reports "[ [" itself
+      i += 1
+      while isBlank(i) { i += 1 }
+    }
+    guard i < bytes.count else { return }  // toml++ reports the end of file itself
+    let byte = bytes[i]
+    let isBare =
+      (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+      || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+      || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+      || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+    guard !isBare, byte != quote, byte != apostrophe, byte != closeBracket else { return }
+    recordUnsafeSpot(at: i, "TOML syntax error in table header: expected a key, saw ")
+  }
+
+  /// Records an array element that starts with `}` or a Unicode line break (U+0085, U+2028,
+  /// U+2029), which toml++ would pass to its value parser unchecked.
+  mutating func checkElementStart() {
+    guard let byte = peek() else { return }
+    let unicodeBreak =
+      starts(with: [0xC2, 0x85]) || starts(with: [0xE2, 0x80, 0xA8])
+      || starts(with: [0xE2, 0x80, 0xA9])
+    guard byte == closeBrace || unicodeBreak else { return }
+    recordUnsafeSpot(at: pos, "TOML syntax error in array: expected a value or ']', saw ")
+  }
+
+  mutating func recordUnsafeSpot(at offset: Int, _ message: String, showFound: Bool = true) {
+    guard firstUnsafeSpot == nil else { return }
+    let lineIndex = lineNumber(at: offset) - 1
+    let lineStart = lineStarts[lineIndex]
+    // Columns count characters, as toml++ does: skip UTF-8 continuation bytes.
+    let column = bytes[lineStart..<offset].filter { $0 & 0xC0 != 0x80 }.count + 1
+    var end = offset + 1
+    while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+    let character = decode(Array(bytes[offset..<end]))
+    let found: String
+    switch bytes[offset] {
+    case newline, carriageReturn: found = "end of line"
+    case _ where TextSanitizer.cleanLine(character) == character && character != " ":
+      found = "'" + TextSanitizer.cleanLine(character) + "'"
+    default:
+      let code = String(character.unicodeScalars.first?.value ?? 0, radix: 16, uppercase: true)
+      found = "U+" + String(repeating: "0", count: max(0, 4 - code.count)) + code
+    }
+    firstUnsafeSpot = TOMLLocator.UnsafeSpot(
+      lineStart: lineStart, line: lineIndex + 1, column: column,
+      message: showFound ? message + found : message)
   }
 
   mutating func scanKeyValue(in base: TOMLKeyPath) {
@@ -147,17 +234,30 @@ private struct Scanner {
       } else {
         _ = scanSingleLineString(delimiter: apostrophe)
       }
-    case openBracket:
-      scanArray(at: path)
-    case openBrace:
-      scanInlineTable(at: path)
+    case openBracket, openBrace:
+      // toml++ refuses more than 256 levels; stop recursing well before the stack could suffer
+      // (the loops above still make progress byte by byte).
+      guard depth < 300 else {
+        pos += 1
+        return
+      }
+      depth += 1
+      defer { depth -= 1 }
+      if byte == openBracket { scanArray(at: path) } else { scanInlineTable(at: path) }
     default:
       // Numbers, booleans, dates (which may contain one space: `1979-05-27 07:32:00`).
-      while let next = peek(),
-        ![comma, closeBracket, closeBrace, newline, carriageReturn, hash]
-          .contains(next)
-      {
-        pos += 1
+      let start = pos
+      while let next = peek(), !valueTerminators.contains(next) { pos += 1 }
+      var end = pos
+      while end > start, bytes[end - 1] == space || bytes[end - 1] == tab { end -= 1 }
+      let token = Array(bytes[start..<end])
+      if !token.isEmpty, !TOMLScalarSyntax.isValid(token) {
+        let shown = TextSanitizer.cleanLine(decode(Array(token.prefix(40))))
+        recordUnsafeSpot(
+          at: start,
+          "TOML syntax error in value: '\(shown)' is not a valid value (text needs quotes; "
+            + "numbers, true/false, dates and times are written bare)",
+          showFound: false)
       }
     }
   }
@@ -173,6 +273,7 @@ private struct Scanner {
         return
       }
       let before = pos
+      checkElementStart()
       let element = path.appending(index: index)
       mark(element, line: lineNumber(at: pos))
       scanValue(at: element)
@@ -380,6 +481,9 @@ private let openBracket = UInt8(ascii: "[")
 private let closeBracket = UInt8(ascii: "]")
 private let openBrace = UInt8(ascii: "{")
 private let closeBrace = UInt8(ascii: "}")
+private let valueTerminators: Set<UInt8> = [
+  comma, closeBracket, closeBrace, newline, carriageReturn, hash,
+]
 private let keyTerminators: Set<UInt8> = [
   space, tab, dot, equals, closeBracket, openBracket, newline, carriageReturn, hash, comma,
   openBrace, closeBrace, quote, apostrophe,
