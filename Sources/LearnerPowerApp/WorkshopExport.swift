@@ -1,0 +1,364 @@
+import Foundation
+import LearnerPowerModel
+
+/// Export formats of a workshop session.
+public enum WorkshopExportFormat: String, Sendable, CaseIterable {
+  /// Markdown report.
+  case md
+  /// `learnerpower.session/1` JSON.
+  case json
+  /// One row per vote.
+  case csv
+  /// Each vote's distribution on the continuum, as vectors.
+  case svg
+}
+
+/// Writes a session as a Markdown report, JSON, CSV of votes or SVG charts.
+///
+/// ```swift
+/// let md = WorkshopExport.render(session, format: .md, catalogue: .builtIn)
+/// ```
+public enum WorkshopExport {
+  /// The JSON schema id written into session exports.
+  public static let schema = "learnerpower.session/1"
+
+  /// The export as text.
+  public static func render(
+    _ session: WorkshopSession, format: WorkshopExportFormat, catalogue: Catalogue
+  ) -> String {
+    switch format {
+    case .md: return markdown(session, catalogue: catalogue)
+    case .json: return json(session, catalogue: catalogue)
+    case .csv: return csv(session)
+    case .svg: return svg(session)
+    }
+  }
+
+  // MARK: - Markdown
+
+  /// The Markdown report: agenda, votes with statistics, agreed positions, transition, notes.
+  public static func markdown(_ session: WorkshopSession, catalogue: Catalogue) -> String {
+    let script = session.script
+    var out = "# \(md(script.title))\n\n"
+    if let organisation = script.organisation { out += "Organisation: \(md(organisation))  \n" }
+    out += "Session: `\(session.id)`"
+    if let source = session.source { out += " (script `\(md(source))`)" }
+    out += "\n\n## Agenda\n\n"
+    for (i, step) in script.steps.enumerated() {
+      var line = "\(i + 1). **\(md(step.title))** (\(step.kind.rawValue)"
+      if let p = step.position { line += ", position \(p)" }
+      if let f = step.from, let t = step.to { line += ", sweep \(f)–\(t)" }
+      if let m = step.minutes { line += ", \(VoteStatistics.format(m)) min planned" }
+      line += ", \(clock(session.seconds[i] ?? 0)) spent)"
+      if i == session.stepIndex { line += " ← where the session is" }
+      out += line + "\n"
+    }
+    out += "\n## Votes\n"
+    var anyVote = false
+    for (i, step) in script.steps.enumerated() where step.kind == .vote {
+      anyVote = true
+      out += "\n### \(i + 1). \(md(step.title))\n\n"
+      if let prompt = step.prompt { out += "> \(md(prompt))\n\n" }
+      out += "| | count | median | mean | Q1–Q3 | IQR |\n|---|---|---|---|---|---|\n"
+      for (label, target) in labels(step.collect) {
+        let s = session.statistics(of: i, target: target)
+        out +=
+          "| \(label) | \(s.count) | \(s.medianText) | \(s.meanText) | \(s.quartilesText) | "
+          + "\(s.interquartileRange.map(VoteStatistics.format) ?? "–") |\n"
+      }
+      out += "\n"
+      for (label, target) in labels(step.collect) {
+        out += session.statistics(of: i, target: target).sentence(label: label) + "\n"
+      }
+      let votes = session.votes(of: i)
+      if !votes.isEmpty {
+        out += "\n"
+        for v in votes { out += "- \(md(v.name ?? "anonymous")): \(voteText(v, step.collect))\n" }
+      }
+    }
+    if !anyVote { out += "\nThis script has no vote steps.\n" }
+    out += "\n## Agreed positions\n\n"
+    let adjusted = session.agreedCurrentOverride != nil || session.agreedTargetOverride != nil
+    out += "- Current: \(agreedText(session.agreedCurrent))\n"
+    out += "- Target: \(agreedText(session.agreedTarget))\n"
+    out += adjusted ? "\nSet by the facilitator.\n" : "\nThe medians of every vote.\n"
+    out += "\n## Transition plan\n\n"
+    if let c = session.agreedCurrent, let t = session.agreedTarget {
+      let plan = Transition(from: c, to: t, catalogue: catalogue)
+      out += "From \(c) (\(c.stage.name)) to \(t) (\(t.stage.name)).\n\n"
+      out += "- Introduce: \(names(plan.introduce))\n"
+      out += "- Keep: \(names(plan.keep))\n"
+      out += "- Phase down: \(names(plan.phaseDown))\n"
+      if let caveat = plan.caveat { out += "\n\(caveat)\n" }
+    } else {
+      out += "No agreed current and target yet.\n"
+    }
+    out += "\n## Notes taken live\n\n"
+    if session.notes.isEmpty { out += "None.\n" }
+    for note in session.notes {
+      let title = script.steps.indices.contains(note.step) ? script.steps[note.step].title : "?"
+      out += "- Step \(note.step + 1) (\(md(title))): \(md(note.text))\n"
+    }
+    return out
+  }
+
+  // MARK: - JSON
+
+  struct StatsJSON: Codable {
+    var count: Int
+    var median: Double?
+    var mean: Double?
+    var q1: Double?
+    var q3: Double?
+    var iqr: Double?
+  }
+
+  struct StepJSON: Codable {
+    var index: Int
+    var kind: String
+    var title: String
+    var position: Int?
+    var from: Int?
+    var to: Int?
+    var prompt: String?
+    var notes: String?
+    var minutes: Double?
+    var collect: String?
+    var seconds: Double
+    var revealed: Bool?
+    var votes: [WorkshopVote]?
+    var statistics: [String: StatsJSON]?
+  }
+
+  struct AgreedJSON: Codable {
+    var current: Int?
+    var target: Int?
+    var adjusted: Bool
+  }
+
+  struct ApproachJSON: Codable {
+    var id: String
+    var name: String
+  }
+
+  struct TransitionJSON: Codable {
+    var from: Int
+    var to: Int
+    var introduce: [ApproachJSON]
+    var keep: [ApproachJSON]
+    var phaseDown: [ApproachJSON]
+    var caveat: String?
+  }
+
+  struct SessionJSON: Codable {
+    var schema: String
+    var id: String
+    var title: String
+    var organisation: String?
+    var source: String?
+    var startedAt: Double
+    var updatedAt: Double
+    var currentStep: Int
+    var steps: [StepJSON]
+    var notes: [WorkshopNote]
+    var agreed: AgreedJSON
+    var transition: TransitionJSON?
+  }
+
+  static func stats(_ s: VoteStatistics) -> StatsJSON {
+    StatsJSON(
+      count: s.count, median: s.median,
+      mean: s.mean.map { ($0 * 10).rounded(.toNearestOrAwayFromZero) / 10 },
+      q1: s.lowerQuartile, q3: s.upperQuartile, iqr: s.interquartileRange)
+  }
+
+  /// `learnerpower.session/1` JSON, sorted keys, pretty-printed.
+  public static func json(_ session: WorkshopSession, catalogue: Catalogue) -> String {
+    let steps = session.script.steps.enumerated().map { i, step -> StepJSON in
+      let isVote = step.kind == .vote
+      var statistics: [String: StatsJSON]?
+      if isVote {
+        var table: [String: StatsJSON] = [:]
+        if step.collect.wantsCurrent { table["current"] = stats(session.statistics(of: i, target: false)) }
+        if step.collect.wantsTarget { table["target"] = stats(session.statistics(of: i, target: true)) }
+        statistics = table
+      }
+      return StepJSON(
+        index: i, kind: step.kind.rawValue, title: step.title, position: step.position?.value,
+        from: step.from?.value, to: step.to?.value, prompt: step.prompt, notes: step.notes,
+        minutes: step.minutes, collect: isVote ? step.collect.rawValue : nil,
+        seconds: session.seconds[i] ?? 0, revealed: isVote ? session.revealed.contains(i) : nil,
+        votes: isVote ? session.votes(of: i) : nil, statistics: statistics)
+    }
+    var transition: TransitionJSON?
+    if let c = session.agreedCurrent, let t = session.agreedTarget {
+      let plan = Transition(from: c, to: t, catalogue: catalogue)
+      let list = { (a: [Approach]) in a.map { ApproachJSON(id: $0.id, name: $0.name) } }
+      transition = TransitionJSON(
+        from: c.value, to: t.value, introduce: list(plan.introduce), keep: list(plan.keep),
+        phaseDown: list(plan.phaseDown), caveat: plan.caveat)
+    }
+    let doc = SessionJSON(
+      schema: schema, id: session.id, title: session.script.title,
+      organisation: session.script.organisation, source: session.source,
+      startedAt: session.startedAt, updatedAt: session.updatedAt, currentStep: session.stepIndex,
+      steps: steps, notes: session.notes,
+      agreed: AgreedJSON(
+        current: session.agreedCurrent?.value, target: session.agreedTarget?.value,
+        adjusted: session.agreedCurrentOverride != nil || session.agreedTargetOverride != nil),
+      transition: transition)
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+    guard let data = try? encoder.encode(doc) else { return "{}\n" }
+    return String(decoding: data, as: UTF8.self) + "\n"
+  }
+
+  // MARK: - CSV
+
+  /// One row per vote: `step,step_title,name,current,target`.
+  public static func csv(_ session: WorkshopSession) -> String {
+    var out = "step,step_title,name,current,target\n"
+    for (i, step) in session.script.steps.enumerated() where step.kind == .vote {
+      for v in session.votes(of: i) {
+        let fields = [
+          String(i + 1), step.title, v.name ?? "", v.current.map(String.init) ?? "",
+          v.target.map(String.init) ?? "",
+        ]
+        out += fields.map(csvField).joined(separator: ",") + "\n"
+      }
+    }
+    return out
+  }
+
+  static func csvField(_ s: String) -> String {
+    // A leading = + - @ would be read as a formula by spreadsheets.
+    var text = s
+    if let first = text.first, "=+-@".contains(first) { text = "'" + text }
+    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+      return text
+    }
+    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+  }
+
+  // MARK: - SVG
+
+  /// Each vote step's distribution on the continuum: a 0–100 track with stage bands, one dot
+  /// per vote (stacked when equal), the interquartile box and the median line.
+  public static func svg(_ session: WorkshopSession) -> String {
+    let voteSteps = session.script.steps.enumerated().filter { $0.element.kind == .vote }
+    let width = 800.0
+    let left = 40.0
+    let right = 760.0
+    let rowHeight = 90.0
+    var rows: [(title: String, stats: VoteStatistics, target: Bool)] = []
+    for (i, step) in voteSteps {
+      for (label, target) in labels(step.collect) {
+        rows.append(("\(i + 1). \(step.title) — \(label)", session.statistics(of: i, target: target), target))
+      }
+    }
+    let height = 60 + rowHeight * Double(max(rows.count, 1)) + 20
+    func x(_ v: Double) -> Double { left + (right - left) * v / 100 }
+    func n(_ v: Double) -> String { VoteStatistics.format(v) }
+    var out = """
+      <svg xmlns="http://www.w3.org/2000/svg" width="\(n(width))" height="\(n(height))" \
+      viewBox="0 0 \(n(width)) \(n(height))" font-family="sans-serif" font-size="12">
+      <title>\(xml(session.script.title)): votes</title>
+      <rect width="100%" height="100%" fill="#ffffff"/>
+      <text x="\(n(left))" y="28" font-size="18" font-weight="bold">\(xml(session.script.title))</text>
+
+      """
+    if rows.isEmpty {
+      out += "<text x=\"\(n(left))\" y=\"70\">No vote steps.</text>\n"
+    }
+    let bandColours = ["#e8eef7", "#e3f1e6", "#fbf1dc", "#f6e3e3"]
+    for (r, row) in rows.enumerated() {
+      let top = 50 + rowHeight * Double(r)
+      let track = top + 55
+      out += "<g>\n<text x=\"\(n(left))\" y=\"\(n(top + 14))\" font-weight=\"bold\">\(xml(row.title))</text>\n"
+      out += "<desc>\(xml(row.stats.sentence(label: row.target ? "target" : "current")))</desc>\n"
+      for (s, stage) in Stage.allCases.enumerated() {
+        let lo = Double(stage.band.lowerBound)
+        let hi = Double(stage.band.upperBound == 100 ? 100 : stage.band.upperBound + 1)
+        out +=
+          "<rect x=\"\(n(x(lo)))\" y=\"\(n(track - 22))\" width=\"\(n(x(hi) - x(lo)))\" height=\"30\" "
+          + "fill=\"\(bandColours[s % bandColours.count])\"/>\n"
+      }
+      out += "<line x1=\"\(n(left))\" y1=\"\(n(track))\" x2=\"\(n(right))\" y2=\"\(n(track))\" stroke=\"#555\"/>\n"
+      for tick in [0, 25, 50, 75, 100] {
+        out += "<text x=\"\(n(x(Double(tick))))\" y=\"\(n(track + 20))\" text-anchor=\"middle\" fill=\"#555\">\(tick)</text>\n"
+      }
+      if let q1 = row.stats.lowerQuartile, let q3 = row.stats.upperQuartile {
+        out +=
+          "<rect x=\"\(n(x(q1)))\" y=\"\(n(track - 8))\" width=\"\(n(max(1, x(q3) - x(q1))))\" height=\"16\" "
+          + "fill=\"none\" stroke=\"#333\" stroke-width=\"1.5\"/>\n"
+      }
+      if let median = row.stats.median {
+        out +=
+          "<line x1=\"\(n(x(median)))\" y1=\"\(n(track - 12))\" x2=\"\(n(x(median)))\" y2=\"\(n(track + 12))\" "
+          + "stroke=\"#000\" stroke-width=\"3\"/>\n"
+      }
+      var stack: [Int: Int] = [:]
+      let colour = row.target ? "#d9822b" : "#2b6cb0"
+      for v in row.stats.values {
+        let level = stack[v, default: 0]
+        stack[v] = level + 1
+        out += "<circle cx=\"\(n(x(Double(v))))\" cy=\"\(n(track - 14 - 7 * Double(level)))\" r=\"3.5\" fill=\"\(colour)\"/>\n"
+      }
+      let summary =
+        "n=\(row.stats.count)  median \(row.stats.medianText)  mean \(row.stats.meanText)  "
+        + "IQR \(row.stats.quartilesText)"
+      out += "<text x=\"\(n(right))\" y=\"\(n(top + 14))\" text-anchor=\"end\">\(xml(summary))</text>\n</g>\n"
+    }
+    out += "</svg>\n"
+    return out
+  }
+
+  // MARK: - Helpers
+
+  static func labels(_ collect: VoteCollect) -> [(String, Bool)] {
+    switch collect {
+    case .current: [("current", false)]
+    case .target: [("target", true)]
+    case .both: [("current", false), ("target", true)]
+    }
+  }
+
+  static func voteText(_ v: WorkshopVote, _ collect: VoteCollect) -> String {
+    switch collect {
+    case .current: v.current.map(String.init) ?? "–"
+    case .target: v.target.map(String.init) ?? "–"
+    case .both: "\(v.current.map(String.init) ?? "–") → \(v.target.map(String.init) ?? "–")"
+    }
+  }
+
+  static func agreedText(_ p: Position?) -> String {
+    guard let p else { return "not set (no votes yet)" }
+    return "\(p) (\(p.stage.name))"
+  }
+
+  static func names(_ approaches: [Approach]) -> String {
+    approaches.isEmpty ? "none" : approaches.map { "\($0.name) (\($0.id))" }.joined(separator: ", ")
+  }
+
+  /// `m:ss`.
+  public static func clock(_ seconds: Double) -> String {
+    let total = Int(max(0, seconds.isFinite ? seconds : 0))
+    let s = total % 60
+    return "\(total / 60):\(s < 10 ? "0" : "")\(s)"
+  }
+
+  static func md(_ s: String) -> String {
+    var out = ""
+    for c in TextSanitizer.cleanLine(s) {
+      if "\\`*_[]<>|#".contains(c) { out.append("\\") }
+      out.append(c)
+    }
+    return out
+  }
+
+  static func xml(_ s: String) -> String {
+    TextSanitizer.cleanLine(s).replacingOccurrences(of: "&", with: "&amp;")
+      .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+      .replacingOccurrences(of: "\"", with: "&quot;")
+  }
+}

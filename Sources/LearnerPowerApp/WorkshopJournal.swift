@@ -1,0 +1,194 @@
+import Foundation
+import LearnerPowerModel
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The append-only journal of a workshop session: `<id>.jsonl` in the sessions folder. Each
+/// entry is one line, written with a single write(2) and fsynced before the call returns, so a
+/// crash, `kill -9` or power cut loses at most the entry being written (a torn last line, which
+/// replay ignores and the next open cuts off).
+///
+/// ```swift
+/// let journal = try WorkshopJournal.create(in: paths.sessions, session: session)
+/// try journal.append(.moved(to: 1, at: now))
+/// ```
+public final class WorkshopJournal {
+  /// Where the journal lives.
+  public let path: String
+  private let fd: Int32
+
+  private init(path: String, fd: Int32) {
+    self.path = path
+    self.fd = fd
+  }
+
+  deinit { close(fd) }
+
+  /// Creates `<id>.jsonl` in `folder` (never replacing a file) and writes the start entry.
+  public static func create(in folder: String, session: WorkshopSession) throws(FileStoreError)
+    -> WorkshopJournal
+  {
+    try AtomicFile.makeFolder(folder)
+    let path = folder + "/" + session.id + ".jsonl"
+    let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { throw .posix(path, errno, doing: "creating the session journal") }
+    let journal = WorkshopJournal(path: path, fd: fd)
+    try journal.append(
+      .start(
+        session: session.id, script: session.script, source: session.source,
+        at: session.startedAt))
+    let dfd = Glibc.open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    if dfd >= 0 {
+      _ = fsync(dfd)
+      close(dfd)
+    }
+    return journal
+  }
+
+  /// Opens an existing journal for appending after replaying it; a torn last line is cut off
+  /// first so the next entry starts on a line of its own.
+  public static func open(_ path: String) -> Result<(WorkshopJournal, WorkshopSession.Replay), Diagnostic> {
+    let replay: WorkshopSession.Replay
+    switch WorkshopSessionFiles.load(path) {
+    case .failure(let d): return .failure(d)
+    case .success(let r): replay = r
+    }
+    let fd = Glibc.open(path, O_RDWR | O_APPEND | O_CLOEXEC)
+    guard fd >= 0 else {
+      return .failure(Diagnostic(file: path, message: FileStoreError.posix(path, errno, doing: "opening").reason))
+    }
+    if replay.tornTail, let data = FileManager.default.contents(atPath: path),
+      let lastNewline = data.lastIndex(of: UInt8(ascii: "\n"))
+    {
+      _ = ftruncate(fd, off_t(lastNewline + 1))
+      _ = fsync(fd)
+    }
+    return .success((WorkshopJournal(path: path, fd: fd), replay))
+  }
+
+  /// Appends one entry as one line and fsyncs it.
+  public func append(_ entry: JournalEntry) throws(FileStoreError) {
+    var data: Data
+    do {
+      data = try entry.jsonLine()
+    } catch {
+      throw FileStoreError(path: path, reason: "could not encode a journal entry (\(error))")
+    }
+    data.append(UInt8(ascii: "\n"))
+    var failure: FileStoreError?
+    data.withUnsafeBytes { raw in
+      guard let base = raw.baseAddress else { return }
+      var done = 0
+      while done < raw.count {
+        let n = write(fd, base + done, raw.count - done)
+        if n < 0 {
+          if errno == EINTR { continue }
+          failure = .posix(path, errno, doing: "writing the journal")
+          return
+        }
+        if n == 0 {
+          failure = .posix(path, ENOSPC, doing: "writing the journal")
+          return
+        }
+        done += n
+      }
+    }
+    if let failure { throw failure }
+    if fsync(fd) != 0 { throw .posix(path, errno, doing: "flushing the journal to disk") }
+  }
+}
+
+/// Finding and reading session journals.
+public enum WorkshopSessionFiles {
+  /// A SESSION argument as a journal path: an existing file path, else an id in `folder`, else
+  /// (for nil) the most recently changed journal in `folder`.
+  public static func resolve(_ name: String?, folder: String) -> Result<String, Diagnostic> {
+    guard let name else {
+      let files = journals(in: folder)
+      guard let latest = files.max(by: { $0.modified < $1.modified }) else {
+        return .failure(Diagnostic(file: folder, message: "no workshop sessions here yet"))
+      }
+      return .success(latest.path)
+    }
+    var isDir: ObjCBool = false
+    if FileManager.default.fileExists(atPath: name, isDirectory: &isDir), !isDir.boolValue {
+      return .success(name)
+    }
+    let id = name.hasSuffix(".jsonl") ? String(name.dropLast(6)) : name
+    let candidate = folder + "/" + id + ".jsonl"
+    if !id.contains("/"), FileManager.default.fileExists(atPath: candidate) {
+      return .success(candidate)
+    }
+    return .failure(
+      Diagnostic(file: name, message: "no such session (neither a file nor an id in \(folder))"))
+  }
+
+  /// Journals in `folder` with their modification times.
+  public static func journals(in folder: String) -> [(path: String, modified: Date)] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    return names.filter { $0.hasSuffix(".jsonl") }.map { name in
+      let path = folder + "/" + name
+      let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+      return (path, (attributes?[.modificationDate] as? Date) ?? .distantPast)
+    }
+  }
+
+  /// Reads and replays a journal file.
+  public static func load(_ path: String) -> Result<WorkshopSession.Replay, Diagnostic> {
+    switch readText(path, limit: 64 << 20) {
+    case .failure(let d): return .failure(d)
+    case .success(let text): return WorkshopSession.replay(text, file: path)
+    }
+  }
+
+  /// Reads and checks a script file.
+  public static func loadScript(_ path: String) -> Result<WorkshopScript, DiagnosticList> {
+    switch readText(path) {
+    case .failure(let d): return .failure(DiagnosticList([d]))
+    case .success(let text): return WorkshopScript.parse(text, file: path)
+    }
+  }
+
+  /// A new session id: local date and time plus a slug of the title, e.g.
+  /// `2024-05-02-1430-where-are-we`; `-2`, `-3` on collision with an existing journal.
+  public static func newID(title: String, at time: Double, folder: String) -> String {
+    var t = time_t(time)
+    var parts = tm()
+    localtime_r(&t, &parts)
+    func pad(_ n: Int32, _ w: Int) -> String {
+      let s = String(n)
+      return String(repeating: "0", count: max(0, w - s.count)) + s
+    }
+    let stamp =
+      "\(pad(parts.tm_year + 1900, 4))-\(pad(parts.tm_mon + 1, 2))-\(pad(parts.tm_mday, 2))-"
+      + "\(pad(parts.tm_hour, 2))\(pad(parts.tm_min, 2))"
+    let slug = slugify(title)
+    let base = slug.isEmpty ? stamp : stamp + "-" + slug
+    var id = base
+    var n = 2
+    while FileManager.default.fileExists(atPath: folder + "/" + id + ".jsonl") {
+      id = "\(base)-\(n)"
+      n += 1
+    }
+    return id
+  }
+
+  /// Lower-case ASCII letters and digits joined by dashes, at most 40 characters.
+  static func slugify(_ text: String) -> String {
+    var out = ""
+    var dash = false
+    for c in text.lowercased().unicodeScalars {
+      if ("a"..."z").contains(c) || ("0"..."9").contains(c) {
+        if dash && !out.isEmpty { out += "-" }
+        out.unicodeScalars.append(c)
+        dash = false
+      } else {
+        dash = true
+      }
+      if out.count >= 40 { break }
+    }
+    return out
+  }
+}

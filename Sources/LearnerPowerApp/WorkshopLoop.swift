@@ -1,0 +1,127 @@
+import Canvas
+import Foundation
+import LearnerPowerModel
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The workshop's run loop: like the explorer's, one thread and a synchronous `poll(2)`; the poll
+/// timeout drives the slider glide (about 60 frames a second while it moves) and the timer (once
+/// a second otherwise). Every session change is appended to the journal and fsynced before the
+/// next key is handled.
+public final class WorkshopLoop {
+  /// The current state.
+  public private(set) var state: WorkshopState
+  let terminal: any InteractiveTerminal
+  let theme: Theme
+  let journal: WorkshopJournal
+  var previous: CellGrid?
+  /// Set when something went wrong that must be printed after the terminal is restored.
+  public private(set) var exitMessage: String?
+  /// Paths of files written by `x`.
+  public private(set) var exports: [String] = []
+  /// The clock; tests can replace it.
+  public var clock: () -> Double = { Date().timeIntervalSince1970 }
+
+  /// A loop over `terminal` writing to `journal`.
+  public init(state: WorkshopState, terminal: any InteractiveTerminal, theme: Theme, journal: WorkshopJournal) {
+    self.state = state
+    self.terminal = terminal
+    self.theme = theme
+    self.journal = journal
+  }
+
+  /// Runs until the facilitator quits; returns the exit status.
+  public func run() -> Int32 {
+    perform(reduceWorkshop(&state, .tick(clock())))
+    paint()
+    var fds = terminal.pollDescriptors.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+    while true {
+      for i in fds.indices { fds[i].revents = 0 }
+      let timeout: Int32 = state.isGliding ? 16 : 250
+      let rc = poll(&fds, nfds_t(fds.count), timeout)
+      if rc < 0 && errno != EINTR { return 1 }
+      var quit = false
+      perform(reduceWorkshop(&state, .tick(clock())))
+      for event in terminal.drainEvents() {
+        var effects: [WorkshopEffect] = []
+        switch event {
+        case .key(let key): effects = reduceWorkshop(&state, .key(key))
+        case .signal(.interrupt), .signal(.terminate), .signal(.hangup):
+          effects = reduceWorkshop(&state, .key(.char("q")))
+          if state.field != nil { effects = [.quit] }
+        case .signal(.stop): terminal.suspend()
+        default: break
+        }
+        if perform(effects) { quit = true }
+        if quit { break }
+      }
+      if quit { return exitMessage == nil ? 0 : 1 }
+      paint()
+    }
+  }
+
+  /// Carries out effects; true when the loop must end.
+  @discardableResult
+  func perform(_ effects: [WorkshopEffect]) -> Bool {
+    var quit = false
+    for effect in effects {
+      switch effect {
+      case .journal(let entry):
+        do {
+          try journal.append(entry)
+        } catch {
+          // Never lose silently: say so on screen at once and after the session ends.
+          exitMessage = "the journal could not be written: \(error)"
+          state.notice = "JOURNAL NOT SAVED: \(error)"
+        }
+      case .export:
+        exportAll()
+      case .importCSV(let path):
+        let expanded = path.hasPrefix("~/") ? NSHomeDirectory() + String(path.dropFirst()) : path
+        switch readText(expanded) {
+        case .failure(let d): state.notice = d.description
+        case .success(let text):
+          perform(importWorkshopVotes(&state, csv: text, file: path))
+        }
+      case .quit:
+        quit = true
+      case .suspend:
+        terminal.suspend()
+      }
+    }
+    return quit
+  }
+
+  /// Writes md, json, csv and svg next to the journal.
+  func exportAll() {
+    let base = String(journal.path.dropLast(".jsonl".count))
+    var written: [String] = []
+    for format in WorkshopExportFormat.allCases {
+      let path = base + "." + format.rawValue
+      let text = WorkshopExport.render(state.session, format: format, catalogue: state.catalogue)
+      do {
+        try AtomicFile().write(Data(text.utf8), to: path, overwrite: true)
+        written.append(path)
+      } catch {
+        state.notice = "Export failed: \(error)"
+        return
+      }
+    }
+    state.exported = written
+    exports = written
+    state.notice = nil
+  }
+
+  func paint() {
+    let size = terminal.size
+    var grid = WorkshopScreen.render(state, theme: theme, size: size)
+    grid.cursor = WorkshopScreen.cursor(state, size: size)
+    let changes = grid.changes(since: previous)
+    if !changes.isEmpty || previous?.cursor != grid.cursor {
+      terminal.paint(changes, cursor: grid.cursor)
+    }
+    previous = grid
+  }
+}

@@ -1,0 +1,330 @@
+import Canvas
+import LearnerPowerModel
+
+/// Draws the projected workshop screen. Facilitator notes never appear here.
+///
+/// ```swift
+/// let grid = WorkshopScreen.render(state, theme: theme, size: Size(width: 80, height: 24))
+/// ```
+public enum WorkshopScreen {
+  /// The smallest size the workshop screen draws in.
+  public static let minimum = Size(width: 80, height: 24)
+  /// Width of the agenda column.
+  static let agendaWidth = 24
+
+  /// The whole screen as a cell grid.
+  public static func render(_ state: WorkshopState, theme: Theme, size: Size) -> CellGrid {
+    var grid = CellGrid(size: size, fill: Cell(text: " ", width: 1, style: theme.style("base")))
+    guard size.width >= minimum.width, size.height >= minimum.height else {
+      let message = "Workshop needs at least \(minimum.width)×\(minimum.height); this terminal is \(size.width)×\(size.height)."
+      for (i, line) in TextWidth.wrap(message, width: max(1, size.width)).prefix(max(0, size.height)).enumerated() {
+        grid.put(line, at: Point(x: 0, y: i), style: theme.style("message"))
+      }
+      return grid
+    }
+    let glyphs: GlyphSet = state.ascii ? .ascii : .unicode
+    drawTitle(&grid, state, theme)
+    drawAgenda(&grid, state, theme, glyphs)
+    let main = Rect(x: agendaWidth + 2, y: 2, width: size.width - agendaWidth - 3, height: size.height - 4)
+    var y = drawStepHeader(&grid, state, theme, in: main)
+    y = drawTrack(&grid, state, theme, glyphs, in: main, top: y + 1)
+    if state.session.step?.kind == .summary {
+      drawSummary(&grid, state, theme, in: main, top: y + 1)
+    } else if state.session.step?.kind == .vote {
+      drawVotes(&grid, state, theme, glyphs, in: main, top: y + 1)
+    }
+    drawStatus(&grid, state, theme)
+    return grid
+  }
+
+  /// Where the terminal cursor goes (in the open field), else nil.
+  public static func cursor(_ state: WorkshopState, size: Size) -> Point? {
+    guard state.field != nil, size.width >= minimum.width, size.height >= minimum.height else { return nil }
+    let x = fieldLabel(state).count + TextWidth.columns(state.text)
+    return Point(x: min(x, size.width - 1), y: size.height - 2)
+  }
+
+  // MARK: - Parts
+
+  static func drawTitle(_ grid: inout CellGrid, _ state: WorkshopState, _ theme: Theme) {
+    let style = theme.style("title")
+    grid.fill(Rect(x: 0, y: 0, width: grid.width, height: 1), with: Cell(text: " ", width: 1, style: style))
+    var title = " " + state.session.script.title
+    if let org = state.session.script.organisation { title += " — " + org }
+    let count = state.session.script.steps.count
+    let right = "Step \(state.session.stepIndex + 1) of \(count) "
+    grid.put(TextWidth.truncate(title, toColumns: grid.width - right.count - 2), at: Point(x: 0, y: 0), style: style)
+    grid.put(right, at: Point(x: grid.width - right.count, y: 0), style: theme.style("title.accent"))
+  }
+
+  static func drawAgenda(_ grid: inout CellGrid, _ state: WorkshopState, _ theme: Theme, _ glyphs: GlyphSet) {
+    grid.put("Agenda", at: Point(x: 1, y: 2), style: theme.style("panel.title"))
+    let steps = state.session.script.steps
+    let rows = grid.height - 6
+    guard rows > 0 else { return }
+    // Keep the current step in view on long agendas.
+    let first = max(0, min(state.session.stepIndex - rows / 2, steps.count - rows))
+    for (row, i) in (first..<min(steps.count, first + rows)).enumerated() {
+      let step = steps[i]
+      let isCurrent = i == state.session.stepIndex
+      let mark = isCurrent ? glyphs.pointer : (i < state.session.stepIndex ? (state.ascii ? "x" : "✓") : " ")
+      let number = i + 1 < 10 ? " \(i + 1)" : "\(i + 1)"
+      let text = TextWidth.truncate("\(mark)\(number) \(step.title)", toColumns: agendaWidth - 1)
+      let style = isCurrent ? theme.style("list.selected") : theme.style(i < state.session.stepIndex ? "panel.muted" : "panel")
+      if isCurrent {
+        grid.fill(Rect(x: 0, y: 3 + row, width: agendaWidth, height: 1), with: Cell(text: " ", width: 1, style: style))
+      }
+      grid.put(text, at: Point(x: 1, y: 3 + row), style: style)
+    }
+    for y in 2..<(grid.height - 2) {
+      grid.put(glyphs.vertical, at: Point(x: agendaWidth, y: y), style: theme.style("panel.border"))
+    }
+  }
+
+  /// Title, kind, timer and prompt; returns the next free row.
+  static func drawStepHeader(_ grid: inout CellGrid, _ state: WorkshopState, _ theme: Theme, in area: Rect) -> Int {
+    guard let step = state.session.step else { return area.y }
+    var heading = step.title
+    var kind = step.kind.rawValue
+    if step.kind == .vote { kind += " · " + step.collect.rawValue }
+    heading += "  (\(kind))"
+    let timer = timerText(state)
+    let timerStyle = Self.timerStyle(state, theme)
+    grid.put(TextWidth.truncate(heading, toColumns: area.width - timer.count - 2), at: Point(x: area.x, y: area.y), style: theme.style("panel.heading"))
+    grid.put(timer, at: Point(x: area.x + area.width - timer.count, y: area.y), style: timerStyle)
+    var y = area.y + 2
+    if let prompt = step.prompt {
+      for line in TextWidth.wrap(prompt, width: area.width).prefix(3) {
+        grid.put(line, at: Point(x: area.x, y: y), style: theme.style("panel"))
+        y += 1
+      }
+    }
+    return y
+  }
+
+  /// `1:23 / 3:00` (or just the time spent without a time box).
+  public static func timerText(_ state: WorkshopState) -> String {
+    let spent = WorkshopExport.clock(state.stepSeconds)
+    guard let box = state.session.step?.timeBox else { return spent }
+    return spent + " / " + WorkshopExport.clock(box)
+  }
+
+  /// Normal, amber at the time box, red at 150 %.
+  public enum TimerLevel: Hashable, Sendable { case normal, amber, red }
+
+  /// The timer's level now.
+  public static func timerLevel(_ state: WorkshopState) -> TimerLevel {
+    guard let box = state.session.step?.timeBox, box > 0 else { return .normal }
+    let spent = state.stepSeconds
+    if spent >= box * 1.5 { return .red }
+    if spent >= box { return .amber }
+    return .normal
+  }
+
+  static func timerStyle(_ state: WorkshopState, _ theme: Theme) -> Style {
+    var style = theme.style("panel")
+    switch timerLevel(state) {
+    case .normal: break
+    case .amber:
+      style.fg = .ansi(3)
+      style.attributes.insert(.bold)
+    case .red:
+      style.fg = .ansi(1)
+      style.attributes.insert([.bold, .reverse])
+    }
+    return style
+  }
+
+  /// Stage names, the track with the slider, the scale; returns the last row used.
+  static func drawTrack(
+    _ grid: inout CellGrid, _ state: WorkshopState, _ theme: Theme, _ glyphs: GlyphSet, in area: Rect, top: Int
+  ) -> Int {
+    let geometry = Slider.Geometry(range: Position.range, x: area.x + 1, width: area.width - 2)
+    for stage in Stage.allCases {
+      let x = geometry.column(for: stage.band.lowerBound)
+      grid.put(stage.name, at: Point(x: x, y: top), style: theme.style(Role("stage." + stage.id)))
+    }
+    let trackRow = top + 1
+    for x in geometry.x..<(geometry.x + geometry.width) {
+      grid.put(glyphs.sliderTrack, at: Point(x: x, y: trackRow), style: theme.style("slider.track"))
+    }
+    for b in [25, 50, 75] {
+      grid.put(glyphs.sliderTick, at: Point(x: geometry.column(for: b), y: trackRow), style: theme.style("slider.tick"))
+    }
+    let isSummary = state.session.step?.kind == .summary
+    if isSummary {
+      if let c = state.session.agreedCurrent {
+        grid.put("C", at: Point(x: geometry.column(for: c.value), y: trackRow), style: theme.style("slider.current").bold(!state.adjustingTarget))
+      }
+      if let t = state.session.agreedTarget {
+        grid.put("T", at: Point(x: geometry.column(for: t.value), y: trackRow), style: theme.style("slider.target").bold(state.adjustingTarget))
+      }
+    } else {
+      let value = VoteStatistics.position(state.display).value
+      grid.put(glyphs.markerPrimary, at: Point(x: geometry.column(for: value), y: trackRow), style: theme.style("slider.current").bold(true))
+      let label = "\(value)"
+      let lx = min(max(geometry.column(for: value) - label.count / 2, area.x), area.x + area.width - label.count)
+      grid.put(label, at: Point(x: lx, y: trackRow + 1), style: theme.style("slider.label"))
+    }
+    grid.put("0", at: Point(x: area.x, y: trackRow + 2), style: theme.style("slider.end"))
+    grid.put("100", at: Point(x: area.x + area.width - 3, y: trackRow + 2), style: theme.style("slider.end"))
+    grid.put("Organisation", at: Point(x: area.x + 2, y: trackRow + 2), style: theme.style("panel.muted"))
+    grid.put("Learner", at: Point(x: area.x + area.width - 11, y: trackRow + 2), style: theme.style("panel.muted"))
+    return trackRow + 2
+  }
+
+  static func drawVotes(
+    _ grid: inout CellGrid, _ state: WorkshopState, _ theme: Theme, _ glyphs: GlyphSet, in area: Rect, top: Int
+  ) {
+    guard let step = state.session.step else { return }
+    let index = state.session.stepIndex
+    let votes = state.session.votes(of: index)
+    let shown = state.session.revealed.contains(index)
+    var y = top
+    guard shown else {
+      let n = votes.count
+      grid.put("\(n) vote\(n == 1 ? "" : "s") in; hidden until revealed (r).", at: Point(x: area.x, y: y), style: theme.style("panel.heading"))
+      grid.put("Type a position (and a name) to add a vote: 45 Ana" + (step.collect == .both ? " · both: 30 70 Ana" : ""),
+               at: Point(x: area.x, y: y + 1), style: theme.style("panel.muted"))
+      return
+    }
+    let geometry = Slider.Geometry(range: Position.range, x: area.x + 1, width: area.width - 2)
+    for (label, target) in WorkshopExport.labels(step.collect) {
+      let stats = state.session.statistics(of: index, target: target)
+      let role: Role = target ? "slider.target" : "slider.current"
+      // A dot strip: one column per position range, the count shown as a digit when above one.
+      var columns: [Int: Int] = [:]
+      for v in stats.values { columns[geometry.column(for: v), default: 0] += 1 }
+      grid.put(String(label.prefix(1)).uppercased(), at: Point(x: area.x - 1, y: y), style: theme.style(role))
+      for (x, count) in columns {
+        let text = count == 1 ? glyphs.dotFilled : (count < 10 ? String(count) : "+")
+        grid.put(text, at: Point(x: x, y: y), style: theme.style(role).bold(true))
+      }
+      if let q1 = stats.lowerQuartile, let q3 = stats.upperQuartile, let median = stats.median {
+        let a = geometry.column(for: VoteStatistics.position(q1).value)
+        let b = geometry.column(for: VoteStatistics.position(q3).value)
+        for x in a...max(a, b) { grid.put(glyphs.horizontal, at: Point(x: x, y: y + 1), style: theme.style("panel.muted")) }
+        grid.put("[", at: Point(x: a, y: y + 1), style: theme.style("panel.muted"))
+        grid.put("]", at: Point(x: max(a, b), y: y + 1), style: theme.style("panel.muted"))
+        grid.put("|", at: Point(x: geometry.column(for: VoteStatistics.position(median).value), y: y + 1), style: theme.style(role).bold(true))
+      }
+      let line = "\(label): n=\(stats.count)  median \(stats.medianText)  mean \(stats.meanText)  IQR \(stats.quartilesText)"
+      grid.put(TextWidth.truncate(line, toColumns: area.width), at: Point(x: area.x, y: y + 2), style: theme.style("panel"))
+      grid.put(TextWidth.truncate(stats.sentence(label: label), toColumns: area.width), at: Point(x: area.x, y: y + 3), style: theme.style("panel.muted"))
+      y += 4
+    }
+    // The votes, newest last, scrolled to keep the selection in view.
+    let rows = area.y + area.height - y
+    guard rows > 0, !votes.isEmpty else { return }
+    let selected = state.selection ?? votes.count - 1
+    let first = max(0, min(selected - rows + 1, votes.count - rows))
+    var x = area.x
+    let cellWidth = 18
+    let perRow = max(1, area.width / cellWidth)
+    for (n, i) in (first..<votes.count).enumerated() {
+      let row = n / perRow
+      guard row < rows else { break }
+      x = area.x + (n % perRow) * cellWidth
+      let v = votes[i]
+      let text = TextWidth.truncate("\(WorkshopExport.voteText(v, step.collect)) \(v.name ?? "")", toColumns: cellWidth - 1)
+      let style = i == state.selection ? theme.style("list.selected") : theme.style("panel")
+      grid.put(text, at: Point(x: x, y: y + row), style: style)
+    }
+  }
+
+  static func drawSummary(_ grid: inout CellGrid, _ state: WorkshopState, _ theme: Theme, in area: Rect, top: Int) {
+    let s = state.session
+    var y = top
+    let c = s.agreedCurrent
+    let t = s.agreedTarget
+    let how = s.agreedCurrentOverride != nil || s.agreedTargetOverride != nil ? "adjusted" : "vote medians"
+    let agreed = "Agreed: current \(c.map { "\($0) \($0.stage.name)" } ?? "–") · target \(t.map { "\($0) \($0.stage.name)" } ?? "–") (\(how))"
+    grid.put(TextWidth.truncate(agreed, toColumns: area.width), at: Point(x: area.x, y: y), style: theme.style("panel.heading"))
+    y += 1
+    if let c, let t {
+      let plan = Transition(from: c, to: t, catalogue: state.catalogue)
+      let lines: [(String, Role, [Approach])] = [
+        ("Introduce", "transition.introduce", plan.introduce), ("Keep", "transition.keep", plan.keep),
+        ("Phase down", "transition.phase-down", plan.phaseDown),
+      ]
+      for (label, role, list) in lines {
+        let text = "\(label): " + (list.isEmpty ? "none" : list.map(\.name).joined(separator: ", "))
+        grid.put(TextWidth.truncate(text, toColumns: area.width), at: Point(x: area.x, y: y), style: theme.style(role))
+        y += 1
+      }
+      if let caveat = plan.caveat {
+        grid.put(TextWidth.truncate(caveat, toColumns: area.width), at: Point(x: area.x, y: y), style: theme.style("transition.caveat"))
+        y += 1
+      }
+    }
+    y += 1
+    for (i, step) in s.script.steps.enumerated() where step.kind == .vote {
+      guard y < area.y + area.height else { break }
+      let parts = WorkshopExport.labels(step.collect).map { label, target in
+        let st = s.statistics(of: i, target: target)
+        return "\(label) n=\(st.count) med \(st.medianText) IQR \(st.quartilesText)"
+      }
+      let text = "\(i + 1). \(step.title): " + parts.joined(separator: " · ")
+      grid.put(TextWidth.truncate(text, toColumns: area.width), at: Point(x: area.x, y: y), style: theme.style("panel"))
+      y += 1
+    }
+  }
+
+  static func fieldLabel(_ state: WorkshopState) -> String {
+    switch state.field {
+    case .vote:
+      return state.session.step?.collect == .both ? "Vote (current target [name]): " : "Vote (position [name]): "
+    case .note: return "Note: "
+    case .goTo: return "Go to step: "
+    case .importCSV: return "Import votes CSV: "
+    case nil: return ""
+    }
+  }
+
+  static func drawStatus(_ grid: inout CellGrid, _ state: WorkshopState, _ theme: Theme) {
+    let y = grid.height - 2
+    if state.field != nil {
+      let text = fieldLabel(state) + state.text
+      grid.put(TextWidth.truncate(text, toColumns: grid.width), at: Point(x: 0, y: y), style: theme.style("status"))
+      if let notice = state.notice {
+        let x = min(grid.width - 1, TextWidth.columns(text) + 3)
+        grid.put(TextWidth.truncate(notice, toColumns: grid.width - x), at: Point(x: x, y: y), style: theme.style("status.warning"))
+      }
+    } else if let notice = state.notice {
+      grid.put(TextWidth.truncate(notice, toColumns: grid.width), at: Point(x: 0, y: y), style: theme.style("status.notice"))
+    } else if !state.exported.isEmpty {
+      grid.put(TextWidth.truncate("Exported: " + state.exported.joined(separator: "  "), toColumns: grid.width), at: Point(x: 0, y: y), style: theme.style("status.notice"))
+    }
+    let hints: [(String, String)]
+    if state.field == .vote {
+      hints = [("Enter", "add"), ("Esc", "done")]
+    } else if state.field != nil {
+      hints = [("Enter", "ok"), ("Esc", "cancel")]
+    } else {
+      var h = [("n", "next"), ("p", "prev"), ("g", "go to")]
+      switch state.session.step?.kind {
+      case .vote?: h += [("0-9", "vote"), ("r", "reveal"), ("↑↓ d", "delete"), ("i", "import")]
+      case .summary?: h += [("←→", "move"), ("Tab", state.adjustingTarget ? "target" : "current"), ("=", "medians")]
+      default: break
+      }
+      h += [("m", "note"), ("x", "export"), ("q", "quit")]
+      hints = h
+    }
+    var x = 0
+    for (key, label) in hints {
+      let width = key.count + label.count + 3
+      guard x + width <= grid.width else { break }
+      grid.put(key, at: Point(x: x, y: grid.height - 1), style: theme.style("hints.key"))
+      grid.put(" " + label, at: Point(x: x + TextWidth.columns(key), y: grid.height - 1), style: theme.style("hints"))
+      x += width
+    }
+  }
+}
+
+extension Style {
+  fileprivate func bold(_ on: Bool) -> Style {
+    var s = self
+    if on { s.attributes.insert(.bold) }
+    return s
+  }
+}

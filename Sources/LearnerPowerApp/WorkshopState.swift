@@ -1,0 +1,422 @@
+import Canvas
+import Foundation
+import LearnerPowerModel
+
+/// The facilitator's screen state: the journalled session plus what is only on screen (the
+/// field being typed, the selected vote, the slider glide, the clock).
+///
+/// ```swift
+/// var state = WorkshopState(session: session, catalogue: .builtIn, now: 0)
+/// let effects = reduceWorkshop(&state, .key(.char("n")))  // [.journal(move…), …]
+/// ```
+public struct WorkshopState: Hashable, Sendable {
+  /// What the one-line field is for.
+  public enum Field: Hashable, Sendable {
+    /// A vote: `45`, `45 Ana`, `30 70 Ana`.
+    case vote
+    /// A live note.
+    case note
+    /// A step number to go to.
+    case goTo
+    /// The path of a votes CSV to import.
+    case importCSV
+  }
+
+  /// The slider moving from one position to another over a time span.
+  public struct Glide: Hashable, Sendable {
+    /// Start value.
+    public var from: Double
+    /// End value.
+    public var to: Double
+    /// When it started.
+    public var start: Double
+    /// How long it takes, in seconds.
+    public var duration: Double
+
+    /// The value at `now`, eased.
+    public func value(at now: Double) -> Double {
+      guard duration > 0 else { return to }
+      let t = min(max((now - start) / duration, 0), 1)
+      let eased = t * t * (3 - 2 * t)
+      return from + (to - from) * eased
+    }
+
+    /// Whether it is over at `now`.
+    public func isDone(at now: Double) -> Bool { now - start >= duration }
+  }
+
+  /// The session as journalled.
+  public var session: WorkshopSession
+  /// For the transition plan on the summary step.
+  public var catalogue: Catalogue
+  /// The open field, if any, and its text.
+  public var field: Field?
+  /// Text typed into the field.
+  public var text = ""
+  /// Selected vote (index into the current step's votes).
+  public var selection: Int?
+  /// One-off message on the status line.
+  public var notice: String?
+  /// On the summary step: the arrow keys move the target (true) or the current (false).
+  public var adjustingTarget = false
+  /// The clock, set by the loop before each reduce.
+  public var now: Double
+  /// When the current visit to the step began.
+  public var stepEnteredAt: Double
+  /// Seconds spent on the current step before this visit.
+  public var stepBaseSeconds: Double
+  /// When the time on the step was last journalled.
+  public var lastTimed: Double
+  /// Where the slider is drawn.
+  public var display: Double
+  /// The current slider movement, if any.
+  public var glides: [Glide] = []
+  /// ASCII glyphs only.
+  public var ascii: Bool
+  /// Paths of the latest export, shown on screen.
+  public var exported: [String] = []
+
+  /// The glide to a step position lasts this long (the contract says under 300 ms).
+  public static let glideSeconds = 0.25
+  /// A sweep (`from`/`to`) crosses its range in this long.
+  public static let sweepSeconds = 3.0
+  /// Time on a step is journalled at least this often.
+  public static let timeJournalInterval = 10.0
+
+  /// A state for `session` at its current step.
+  public init(session: WorkshopSession, catalogue: Catalogue, now: Double, ascii: Bool = false) {
+    self.session = session
+    self.catalogue = catalogue
+    self.now = now
+    self.stepEnteredAt = now
+    self.stepBaseSeconds = session.seconds[session.stepIndex] ?? 0
+    self.lastTimed = now
+    self.ascii = ascii
+    self.display = Double(Self.restingPosition(session, upTo: session.stepIndex).value)
+  }
+
+  /// Seconds spent on the current step so far.
+  public var stepSeconds: Double { stepBaseSeconds + max(0, now - stepEnteredAt) }
+
+  /// The slider position a step shows: its own end position, else the latest earlier one, else
+  /// 50 (or the agreed current on a summary step).
+  public static func restingPosition(_ session: WorkshopSession, upTo index: Int) -> Position {
+    let steps = session.script.steps
+    if steps.indices.contains(index), steps[index].kind == .summary, steps[index].endPosition == nil,
+      let agreed = session.agreedCurrent
+    {
+      return agreed
+    }
+    var i = min(index, steps.count - 1)
+    while i >= 0 {
+      if let p = steps[i].endPosition { return p }
+      i -= 1
+    }
+    return 50
+  }
+
+  /// Whether the slider is still moving.
+  public var isGliding: Bool { !glides.isEmpty }
+}
+
+/// What the facilitator did, or time passing.
+public enum WorkshopAction: Hashable, Sendable {
+  /// A key.
+  case key(Key)
+  /// The clock moved to `now` (the loop sends this on every wake-up).
+  case tick(Double)
+}
+
+/// What must happen outside the reducer.
+public enum WorkshopEffect: Hashable, Sendable {
+  /// Append this entry to the journal (it is already applied to the state).
+  case journal(JournalEntry)
+  /// Write the exports next to the journal.
+  case export
+  /// Import votes from this CSV into the current step.
+  case importCSV(String)
+  /// End the session screen.
+  case quit
+  /// Suspend (Ctrl-Z).
+  case suspend
+}
+
+/// Applies one action; every session change is applied here and returned as a journal effect,
+/// so the journal replays to exactly this state.
+public func reduceWorkshop(_ state: inout WorkshopState, _ action: WorkshopAction)
+  -> [WorkshopEffect]
+{
+  switch action {
+  case .tick(let now):
+    state.now = now
+    advanceGlide(&state)
+    if now - state.lastTimed >= WorkshopState.timeJournalInterval {
+      return [record(&state, timeEntry(state))]
+    }
+    return []
+  case .key(let key):
+    // Any key finishes the glide at once, and still does its own job.
+    if let last = state.glides.last {
+      state.display = last.to
+      state.glides = []
+    }
+    if state.field != nil { return fieldKey(&state, key) }
+    return sessionKey(&state, key)
+  }
+}
+
+private func advanceGlide(_ state: inout WorkshopState) {
+  while let first = state.glides.first, first.isDone(at: state.now) {
+    state.display = first.to
+    state.glides.removeFirst()
+    if !state.glides.isEmpty { state.glides[0].start = state.now }
+  }
+  if let first = state.glides.first { state.display = first.value(at: state.now) }
+}
+
+private func timeEntry(_ state: WorkshopState) -> JournalEntry {
+  .timed(step: state.session.stepIndex, seconds: state.stepSeconds, at: state.now)
+}
+
+/// Applies `entry` to the session and returns it as an effect.
+private func record(_ state: inout WorkshopState, _ entry: JournalEntry) -> WorkshopEffect {
+  state.session.apply(entry)
+  if entry.type == .time { state.lastTimed = state.now }
+  return .journal(entry)
+}
+
+private func sessionKey(_ state: inout WorkshopState, _ key: Key) -> [WorkshopEffect] {
+  state.notice = nil
+  let step = state.session.step
+  let isVote = step?.kind == .vote
+  let isSummary = step?.kind == .summary
+  switch key {
+  case .char("n"), .char(" "), .pageDown:
+    return move(&state, to: state.session.stepIndex + 1)
+  case .char("p"), .backspace, .pageUp:
+    return move(&state, to: state.session.stepIndex - 1)
+  case .char("g"):
+    state.field = .goTo
+    state.text = ""
+  case .char("q"), .ctrl("c"):
+    return [record(&state, timeEntry(state)), .quit]
+  case .ctrl("z"):
+    return [.suspend]
+  case .char("m"):
+    state.field = .note
+    state.text = ""
+  case .char("x"):
+    return [record(&state, timeEntry(state)), .export]
+  case .char("i") where isVote:
+    state.field = .importCSV
+    state.text = ""
+  case .char("r") where isVote:
+    let shown = !state.session.revealed.contains(state.session.stepIndex)
+    return [record(&state, .revealed(shown, step: state.session.stepIndex, at: state.now))]
+  case .char("v") where isVote, .enter where isVote:
+    state.field = .vote
+    state.text = ""
+  case .char(let c) where isVote && c.isASCII && c.isNumber:
+    state.field = .vote
+    state.text = String(c)
+  case .up, .char("k"):
+    selectVote(&state, by: -1)
+  case .down, .char("j"):
+    selectVote(&state, by: 1)
+  case .char("d") where isVote:
+    let votes = state.session.votes(of: state.session.stepIndex)
+    guard let i = state.selection, votes.indices.contains(i) else {
+      state.notice = "Select a vote with ↑/↓ first"
+      return []
+    }
+    let effect = record(&state, .unvoted(id: votes[i].id, step: state.session.stepIndex, at: state.now))
+    let remaining = state.session.votes(of: state.session.stepIndex).count
+    state.selection = remaining == 0 ? nil : min(i, remaining - 1)
+    state.notice = "Vote removed"
+    return [effect]
+  case .left where isSummary, .char("h") where isSummary:
+    return adjust(&state, by: -1)
+  case .right where isSummary, .char("l") where isSummary:
+    return adjust(&state, by: 1)
+  case .shiftLeft where isSummary, .char("H") where isSummary:
+    return adjust(&state, by: -5)
+  case .shiftRight where isSummary, .char("L") where isSummary:
+    return adjust(&state, by: 5)
+  case .tab where isSummary:
+    state.adjustingTarget.toggle()
+  case .char("=") where isSummary:
+    state.notice = "Agreed positions back to the vote medians"
+    return [record(&state, .agreed(current: nil, target: nil, at: state.now))]
+  default:
+    break
+  }
+  return []
+}
+
+private func selectVote(_ state: inout WorkshopState, by delta: Int) {
+  let count = state.session.votes(of: state.session.stepIndex).count
+  guard count > 0 else {
+    state.selection = nil
+    return
+  }
+  guard let current = state.selection else {
+    state.selection = delta > 0 ? 0 : count - 1
+    return
+  }
+  state.selection = min(max(current + delta, 0), count - 1)
+}
+
+private func adjust(_ state: inout WorkshopState, by delta: Int) -> [WorkshopEffect] {
+  let s = state.session
+  var current = s.agreedCurrent ?? 50
+  var target = s.agreedTarget ?? current
+  if state.adjustingTarget { target = target.nudged(by: delta) } else { current = current.nudged(by: delta) }
+  let effect = record(&state, .agreed(current: current, target: target, at: state.now))
+  state.display = Double((state.adjustingTarget ? target : current).value)
+  return [effect]
+}
+
+/// Moves to step `index` (ignored outside the agenda), journalling the time spent on the step
+/// being left, and starts the slider's glide.
+func move(_ state: inout WorkshopState, to index: Int) -> [WorkshopEffect] {
+  guard state.session.script.steps.indices.contains(index), index != state.session.stepIndex else {
+    if !state.session.script.steps.indices.contains(index) {
+      state.notice = index < 0 ? "This is the first step" : "This is the last step"
+    }
+    return []
+  }
+  var effects = [record(&state, timeEntry(state))]
+  effects.append(record(&state, .moved(to: index, at: state.now)))
+  state.stepEnteredAt = state.now
+  state.stepBaseSeconds = state.session.seconds[index] ?? 0
+  state.selection = nil
+  state.adjustingTarget = false
+  let step = state.session.script.steps[index]
+  let start = Double(WorkshopState.restingPosition(state.session, upTo: index).value)
+  var glides: [WorkshopState.Glide] = []
+  if let from = step.from, let to = step.to {
+    glides.append(.init(from: state.display, to: Double(from.value), start: state.now, duration: WorkshopState.glideSeconds))
+    glides.append(.init(from: Double(from.value), to: Double(to.value), start: state.now, duration: WorkshopState.sweepSeconds))
+  } else if start != state.display {
+    glides.append(.init(from: state.display, to: start, start: state.now, duration: WorkshopState.glideSeconds))
+  }
+  state.glides = glides
+  return effects
+}
+
+private func fieldKey(_ state: inout WorkshopState, _ key: Key) -> [WorkshopEffect] {
+  switch key {
+  case .escape:
+    state.field = nil
+    state.text = ""
+    state.notice = nil
+  case .backspace:
+    if !state.text.isEmpty { state.text.removeLast() }
+  case .ctrl("c"):
+    state.field = nil
+    state.text = ""
+  case .char(let c):
+    if state.text.count < 200 { state.text.append(c) }
+  case .enter:
+    return submit(&state)
+  default:
+    break
+  }
+  return []
+}
+
+private func submit(_ state: inout WorkshopState) -> [WorkshopEffect] {
+  let text = TextSanitizer.cleanLine(state.text).trimmingCharacters(in: .whitespaces)
+  let field = state.field
+  switch field {
+  case .vote:
+    guard let step = state.session.step else { return [] }
+    switch parseVoteField(text, collect: step.collect) {
+    case .failure(let problem):
+      state.notice = problem.description
+      return []
+    case .success(let (current, target, name)):
+      let vote = WorkshopVote(id: state.session.nextVoteID, name: name, current: current, target: target)
+      let effect = record(&state, .voted(vote, step: state.session.stepIndex, at: state.now))
+      let count = state.session.votes(of: state.session.stepIndex).count
+      state.text = ""
+      state.notice = "Vote \(count) added" + (state.session.revealed.contains(state.session.stepIndex) ? "" : " (hidden until r)")
+      // The field stays open for the next participant; Esc closes it.
+      return [effect]
+    }
+  case .note:
+    state.field = nil
+    state.text = ""
+    guard !text.isEmpty else { return [] }
+    state.notice = "Note added"
+    return [record(&state, .noted(text, step: state.session.stepIndex, at: state.now))]
+  case .goTo:
+    state.field = nil
+    state.text = ""
+    guard let n = Int(text), state.session.script.steps.indices.contains(n - 1) else {
+      state.notice = "No step \"\(text)\"; steps are 1 to \(state.session.script.steps.count)"
+      return []
+    }
+    return move(&state, to: n - 1)
+  case .importCSV:
+    state.field = nil
+    state.text = ""
+    guard !text.isEmpty else { return [] }
+    return [.importCSV(text)]
+  case nil:
+    return []
+  }
+}
+
+/// Parses the vote field: `45`, `45 Ana`; for collect = both `30 70` or `30 70 Ana`.
+public func parseVoteField(_ text: String, collect: VoteCollect) -> Result<(Position?, Position?, String?), VoteFieldError> {
+  let words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+  let needed = collect == .both ? 2 : 1
+  guard words.count >= needed else {
+    return .failure(VoteFieldError(collect == .both ? "Type two positions: current target [name], e.g. 30 70 Ana" : "Type a position from 0 to 100, then an optional name"))
+  }
+  var numbers: [Position] = []
+  for word in words.prefix(needed) {
+    switch Position.parse(word) {
+    case .success(let p): numbers.append(p)
+    case .failure(let e): return .failure(VoteFieldError(e.description))
+    }
+  }
+  let rest = words.dropFirst(needed).joined(separator: " ")
+  let name = rest.isEmpty ? nil : String(rest.prefix(60))
+  switch collect {
+  case .current: return .success((numbers[0], nil, name))
+  case .target: return .success((nil, numbers[0], name))
+  case .both: return .success((numbers[0], numbers[1], name))
+  }
+}
+
+/// Why the vote field was not accepted.
+public struct VoteFieldError: Error, Hashable, Sendable, CustomStringConvertible {
+  /// The message for the status line.
+  public var description: String
+  init(_ description: String) { self.description = description }
+}
+
+/// Adds the good rows of a votes CSV to the current vote step; bad rows go to the notice.
+public func importWorkshopVotes(_ state: inout WorkshopState, csv: String, file: String)
+  -> [WorkshopEffect]
+{
+  guard let step = state.session.step, step.kind == .vote else {
+    state.notice = "Votes can only be imported on a vote step"
+    return []
+  }
+  let result = WorkshopVoteCSV.parse(csv, collect: step.collect)
+  var effects: [WorkshopEffect] = []
+  for row in result.rows {
+    let vote = WorkshopVote(
+      id: state.session.nextVoteID, name: row.name, current: row.current, target: row.target)
+    effects.append(record(&state, .voted(vote, step: state.session.stepIndex, at: state.now)))
+  }
+  var notice = "Imported \(result.rows.count) vote\(result.rows.count == 1 ? "" : "s") from \(file)"
+  if let first = result.problems.first {
+    notice += "; skipped \(result.problems.count): \(first)"
+  }
+  state.notice = notice
+  return effects
+}

@@ -1,0 +1,380 @@
+import ArgumentParser
+import Foundation
+import LearnerPowerApp
+import LearnerPowerModel
+import NcursesTerminal
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `learnerpower workshop …`: run, resume, follow, check, export and import workshop sessions.
+struct WorkshopCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "workshop",
+    abstract: "Walk a group through the continuum with a script; votes and notes are journalled.",
+    discussion: "SESSION is a journal file path or its id in the sessions folder.",
+    subcommands: [Run.self, Resume.self, Notes.self, Check.self, Export.self, Import.self],
+    defaultSubcommand: Run.self
+  )
+
+  struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Run a workshop script (checked first; a bad script never opens the screen).")
+
+    @Argument(help: ArgumentHelp("The workshop script (TOML).", valueName: "script"))
+    var script: String
+
+    @Flag(help: "Use ASCII glyphs only.")
+    var ascii = false
+
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+      let catalogue = try common.catalogue()
+      let parsed: WorkshopScript
+      switch WorkshopSessionFiles.loadScript(script) {
+      case .success(let s): parsed = s
+      case .failure(let e):
+        FileHandle.standardError.write(Data((e.description + "\n").utf8))
+        throw ExitCode(1)
+      }
+      let code = runWorkshopSession(
+        .start(parsed, source: script), catalogue: catalogue, paths: common.paths, ascii: ascii)
+      if code != 0 { throw ExitCode(code) }
+    }
+  }
+
+  struct Resume: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Resume a session exactly where it was (the latest when none is named).")
+
+    @Argument(help: ArgumentHelp("Journal path or session id.", valueName: "session"))
+    var session: String?
+
+    @Flag(help: "Use ASCII glyphs only.")
+    var ascii = false
+
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+      let catalogue = try common.catalogue()
+      let path = try resolveSession(session, common: common)
+      let code = runWorkshopSession(
+        .resume(path), catalogue: catalogue, paths: common.paths, ascii: ascii)
+      if code != 0 { throw ExitCode(code) }
+    }
+  }
+
+  struct Notes: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Follow a running session in a second terminal: facilitator notes, next step, timer.")
+
+    @Argument(help: ArgumentHelp("Journal path or session id (the latest when none).", valueName: "session"))
+    var session: String?
+
+    @Flag(help: "Print the notes view once and exit instead of following.")
+    var once = false
+
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+      let path = try resolveSession(session, common: common)
+      let code = followWorkshopNotes(path: path, once: once)
+      if code != 0 { throw ExitCode(code) }
+    }
+  }
+
+  struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Check workshop scripts and report every problem with its line.")
+
+    @Argument(help: ArgumentHelp("Workshop scripts to check.", valueName: "script"))
+    var scripts: [String]
+
+    func run() throws {
+      var failed = false
+      for file in scripts {
+        switch WorkshopSessionFiles.loadScript(file) {
+        case .success(let s):
+          let votes = s.steps.filter { $0.kind == .vote }.count
+          print(
+            "\(file): ok (\(s.steps.count) steps, \(votes) votes, "
+              + "\(VoteStatistics.format(s.plannedMinutes)) minutes planned)")
+        case .failure(let e):
+          failed = true
+          FileHandle.standardError.write(Data((e.description + "\n").utf8))
+        }
+      }
+      if failed { throw ExitCode(1) }
+    }
+  }
+
+  struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Export a session as a Markdown report, JSON, CSV of votes or SVG charts.")
+
+    @Argument(help: ArgumentHelp("Journal path or session id.", valueName: "session"))
+    var session: String
+
+    @Option(help: "md, json, csv or svg; defaults from the -o extension, else md.")
+    var format: String?
+
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write here ('-' or none: standard output).", valueName: "file"))
+    var output: String?
+
+    @Flag(help: "Replace an existing output file.")
+    var force = false
+
+    @OptionGroup var common: CommonOptions
+
+    func validate() throws {
+      if let format, WorkshopExportFormat(rawValue: format) == nil {
+        throw ValidationError("--format must be md, json, csv or svg (got '\(format)').")
+      }
+    }
+
+    func run() throws {
+      let catalogue = try common.catalogue()
+      let path = try resolveSession(session, common: common)
+      let replay: WorkshopSession.Replay
+      switch WorkshopSessionFiles.load(path) {
+      case .success(let r): replay = r
+      case .failure(let d):
+        printError(d.description)
+        throw ExitCode(1)
+      }
+      let ext = output.map { ($0 as NSString).pathExtension.lowercased() } ?? ""
+      let chosen =
+        format.flatMap(WorkshopExportFormat.init(rawValue:))
+        ?? WorkshopExportFormat(rawValue: ext == "markdown" ? "md" : ext) ?? .md
+      let text = WorkshopExport.render(replay.session, format: chosen, catalogue: catalogue)
+      guard let output, output != "-" else {
+        FileHandle.standardOutput.write(Data(text.utf8))
+        return
+      }
+      do {
+        try AtomicFile().write(Data(text.utf8), to: output, overwrite: force)
+      } catch {
+        printError(error.description)
+        throw ExitCode(1)
+      }
+      print(output)
+    }
+  }
+
+  struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Add votes from a CSV (name,current,target) to a session's vote step.",
+      discussion: "Bad rows are reported by line and skipped; good rows are kept. Exit 1 when any row was bad.")
+
+    @Argument(help: ArgumentHelp("Journal path or session id.", valueName: "session"))
+    var session: String
+
+    @Argument(help: ArgumentHelp("The votes CSV.", valueName: "votes.csv"))
+    var csv: String
+
+    @Option(help: ArgumentHelp("The vote step (1-based); default: the current step.", valueName: "n"))
+    var step: Int?
+
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+      let path = try resolveSession(session, common: common)
+      let journal: WorkshopJournal
+      let replay: WorkshopSession.Replay
+      switch WorkshopJournal.open(path) {
+      case .success(let (j, r)):
+        journal = j
+        replay = r
+      case .failure(let d):
+        printError(d.description)
+        throw ExitCode(1)
+      }
+      let s = replay.session
+      let index = step.map { $0 - 1 } ?? s.stepIndex
+      guard s.script.steps.indices.contains(index), s.script.steps[index].kind == .vote else {
+        printError(
+          "\(path): step \(index + 1) is not a vote step; name one with --step "
+            + "(vote steps: \(s.script.steps.indices.filter { s.script.steps[$0].kind == .vote }.map { String($0 + 1) }.joined(separator: ", ")))")
+        throw ExitCode(1)
+      }
+      let text: String
+      switch readCSV(csv) {
+      case .success(let t): text = t
+      case .failure(let problem):
+        printError(problem.description)
+        throw ExitCode(1)
+      }
+      let result = WorkshopVoteCSV.parse(text, collect: s.script.steps[index].collect)
+      for problem in result.problems { printError("\(csv): \(problem)") }
+      var nextID = s.nextVoteID
+      let now = Date().timeIntervalSince1970
+      do {
+        for row in result.rows {
+          let vote = WorkshopVote(id: nextID, name: row.name, current: row.current, target: row.target)
+          nextID += 1
+          try journal.append(.voted(vote, step: index, at: now))
+        }
+      } catch {
+        printError(error.description)
+        throw ExitCode(1)
+      }
+      print("\(path): imported \(result.rows.count) vote\(result.rows.count == 1 ? "" : "s") into step \(index + 1); skipped \(result.problems.count)")
+      if !result.problems.isEmpty { throw ExitCode(1) }
+    }
+  }
+}
+
+/// A SESSION argument as a journal path, or exit 1 with the reason.
+func resolveSession(_ name: String?, common: CommonOptions) throws -> String {
+  switch WorkshopSessionFiles.resolve(name, folder: common.paths.sessions) {
+  case .success(let p): return p
+  case .failure(let d):
+    printError(d.description)
+    throw ExitCode(1)
+  }
+}
+
+/// Reads a CSV file as text with a message naming the file.
+func readCSV(_ path: String) -> Result<String, Diagnostic> {
+  guard let data = FileManager.default.contents(atPath: path) else {
+    return .failure(Diagnostic(file: path, message: "cannot be read (no such file?)"))
+  }
+  guard let text = String(data: data, encoding: .utf8) else {
+    return .failure(Diagnostic(file: path, message: "is not UTF-8 text"))
+  }
+  return .success(text)
+}
+
+/// How a workshop screen starts: a new session from a script, or an existing journal.
+enum WorkshopStart {
+  case start(WorkshopScript, source: String)
+  case resume(String)
+}
+
+/// Opens the journal (creating it for a new session), then the terminal, runs the session and
+/// always gives the terminal back. Returns the exit status (2 without a terminal).
+func runWorkshopSession(_ start: WorkshopStart, catalogue: Catalogue, paths: AppPaths, ascii: Bool) -> Int32 {
+  let env = ProcessInfo.processInfo.environment
+  guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else {
+    printError(
+      "the workshop needs a terminal. To check a script use 'learnerpower workshop check', "
+        + "to write a report use 'learnerpower workshop export'.")
+    return 2
+  }
+  let now = Date().timeIntervalSince1970
+  let journal: WorkshopJournal
+  let session: WorkshopSession
+  var notice: String?
+  switch start {
+  case .start(let script, let source):
+    let id = WorkshopSessionFiles.newID(title: script.title, at: now, folder: paths.sessions)
+    let fresh = WorkshopSession(id: id, script: script, source: source, startedAt: now)
+    do {
+      journal = try WorkshopJournal.create(in: paths.sessions, session: fresh)
+    } catch {
+      printError("cannot start the session journal: \(error)")
+      return 1
+    }
+    session = fresh
+  case .resume(let path):
+    switch WorkshopJournal.open(path) {
+    case .failure(let d):
+      printError(d.description)
+      return 1
+    case .success(let (j, replay)):
+      journal = j
+      session = replay.session
+      notice = "Resumed \(session.id)"
+      if !replay.skippedLines.isEmpty {
+        notice = "Resumed; unreadable journal lines skipped: \(replay.skippedLines.map(String.init).joined(separator: ", "))"
+      }
+    }
+  }
+  let screen: NcursesScreen
+  do {
+    screen = try NcursesScreen.open(options: NcursesOptions(environment: env, mouse: false, ascii: ascii))
+  } catch {
+    switch error {
+    case .notATerminal:
+      printError("\(error). The session journal is \(journal.path).")
+      return 2
+    default:
+      printError("\(error).")
+      return 1
+    }
+  }
+  defer { screen.restore() }
+  let theme = ThemeLibrary(paths: paths, environment: env)
+  let resolved = (try? theme.load("default").get()) ?? ThemeLibrary.builtInDefault
+  var state = WorkshopState(session: session, catalogue: catalogue, now: now, ascii: screen.prefersASCII)
+  state.notice = notice
+  let loop = WorkshopLoop(state: state, terminal: screen, theme: resolved.theme, journal: journal)
+  let code = loop.run()
+  screen.restore()
+  if let message = loop.exitMessage { printError(message) }
+  FileHandle.standardError.write(Data("Session journal: \(journal.path)\n".utf8))
+  return code
+}
+
+/// Follows a journal and prints the facilitator's view: current step, its notes, the next step
+/// and the timer. Redraws when the journal changes (and every second for the timer).
+func followWorkshopNotes(path: String, once: Bool) -> Int32 {
+  var lastText = ""
+  var lastSize = -1
+  var session: WorkshopSession?
+  var lastEntry: Double = 0
+  while true {
+    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? -1
+    if size != lastSize {
+      lastSize = size
+      switch WorkshopSessionFiles.load(path) {
+      case .success(let r):
+        session = r.session
+        lastEntry = Date().timeIntervalSince1970
+      case .failure(let d):
+        printError(d.description)
+        return 1
+      }
+    }
+    guard let s = session else { return 1 }
+    let text = notesView(s, sinceChange: Date().timeIntervalSince1970 - lastEntry)
+    if text != lastText || once {
+      let clear = (isatty(STDOUT_FILENO) != 0 && !once) ? "\u{1B}[H\u{1B}[2J" : ""
+      FileHandle.standardOutput.write(Data((clear + text).utf8))
+      lastText = text
+    }
+    if once { return 0 }
+    usleep(500_000)
+  }
+}
+
+/// The text of the notes view.
+func notesView(_ s: WorkshopSession, sinceChange: Double) -> String {
+  let steps = s.script.steps
+  guard steps.indices.contains(s.stepIndex) else { return "No steps.\n" }
+  let step = steps[s.stepIndex]
+  // The journal holds the time up to its last `time` entry; add the time since the file changed.
+  let spent = (s.seconds[s.stepIndex] ?? 0) + max(0, min(sinceChange, WorkshopState.timeJournalInterval * 1.5))
+  var out = "\(TextSanitizer.cleanLine(s.script.title)) — step \(s.stepIndex + 1) of \(steps.count)\n\n"
+  out += "NOW: \(TextSanitizer.cleanLine(step.title)) (\(step.kind.rawValue))\n"
+  var timer = "Time: \(WorkshopExport.clock(spent))"
+  if let box = step.timeBox {
+    timer += " / \(WorkshopExport.clock(box))"
+    if spent >= box * 1.5 { timer += "  OVER (150%)" } else if spent >= box { timer += "  time box reached" }
+  }
+  out += timer + "\n\n"
+  if let prompt = step.prompt { out += "Prompt: \(TextSanitizer.cleanLine(prompt))\n\n" }
+  out += "Notes:\n" + (step.notes.map { TextSanitizer.cleanMultiline($0) } ?? "(none)") + "\n\n"
+  if step.kind == .vote {
+    out += "Votes: \(s.votes(of: s.stepIndex).count)" + (s.revealed.contains(s.stepIndex) ? " (revealed)" : " (hidden)") + "\n\n"
+  }
+  if steps.indices.contains(s.stepIndex + 1) {
+    let next = steps[s.stepIndex + 1]
+    out += "NEXT: \(TextSanitizer.cleanLine(next.title)) (\(next.kind.rawValue))\n"
+  } else {
+    out += "NEXT: (this is the last step)\n"
+  }
+  return out
+}
