@@ -99,7 +99,7 @@ struct WorkshopCommand: ParsableCommand {
         case .success(let s):
           let votes = s.steps.filter { $0.kind == .vote }.count
           print(
-            "\(file): ok (\(s.steps.count) steps, \(votes) votes, "
+            "\(file): ok (\(s.steps.count) steps, \(votes) vote\(votes == 1 ? "" : "s"), "
               + "\(VoteStatistics.format(s.plannedMinutes)) minutes planned)")
         case .failure(let e):
           failed = true

@@ -1,0 +1,262 @@
+import Canvas
+import Foundation
+import LearnerPowerModel
+import Testing
+
+@testable import LearnerPowerApp
+
+private let workshopScript = WorkshopScript(
+  title: "Test workshop",
+  steps: [
+    WorkshopStep(kind: .explore, title: "Intro", position: 10, prompt: "Look here", notes: "SECRET NOTE", minutes: 1),
+    WorkshopStep(kind: .vote, title: "Today", collect: .current),
+    WorkshopStep(kind: .vote, title: "Both", collect: .both),
+    WorkshopStep(kind: .summary, title: "Sum"),
+  ])
+
+private func freshState(now: Double = 1000) -> WorkshopState {
+  WorkshopState(session: WorkshopSession(id: "t", script: workshopScript, startedAt: now), catalogue: .builtIn, now: now)
+}
+
+@discardableResult
+private func press(_ state: inout WorkshopState, _ keys: Key...) -> [JournalEntry] {
+  var entries: [JournalEntry] = []
+  for key in keys {
+    for effect in reduceWorkshop(&state, .key(key)) {
+      if case .journal(let e) = effect { entries.append(e) }
+    }
+  }
+  return entries
+}
+
+private func type(_ state: inout WorkshopState, _ text: String) -> [JournalEntry] {
+  var entries: [JournalEntry] = []
+  for c in text { entries += press(&state, .char(c)) }
+  return entries
+}
+
+@Test func nextAndPreviousStepAndJournalTheTimeSpent() {
+  var s = freshState()
+  s.now = 1030
+  let entries = press(&s, .char("n"))
+  #expect(s.session.stepIndex == 1)
+  #expect(entries.map(\.type) == [.time, .move])
+  #expect(entries.first?.seconds == 30)
+  press(&s, .backspace)
+  #expect(s.session.stepIndex == 0)
+  #expect(s.stepBaseSeconds == 30)  // the timer continues where it was
+  press(&s, .char("p"))
+  #expect(s.session.stepIndex == 0)
+  #expect(s.notice == "This is the first step")
+  press(&s, .char(" "), .char(" "), .char(" "), .char(" "))
+  #expect(s.session.stepIndex == 3)
+}
+
+@Test func goToJumpsToAStepAndRefusesABadNumber() {
+  var s = freshState()
+  press(&s, .char("g"))
+  _ = type(&s, "3")
+  press(&s, .enter)
+  #expect(s.session.stepIndex == 2)
+  press(&s, .char("g"))
+  _ = type(&s, "9")
+  press(&s, .enter)
+  #expect(s.session.stepIndex == 2)
+  #expect(s.notice?.contains("steps are 1 to 4") == true)
+}
+
+@Test func theSliderGlidesToTheStepPositionInUnder300ms() {
+  var s = freshState()
+  press(&s, .char("n"))  // vote step without position: stays at 10
+  #expect(s.display == 10)
+  var t = freshState()
+  t.display = 80
+  _ = move(&t, to: 0)
+  #expect(t.isGliding)
+  _ = reduceWorkshop(&t, .tick(t.now + 0.1))
+  #expect(t.display < 80 && t.display > 10)
+  _ = reduceWorkshop(&t, .tick(t.now + 0.2))  // 300 ms after the move
+  #expect(t.display == 10)
+  #expect(!t.isGliding)
+  // Any key skips the glide.
+  t.display = 80
+  _ = move(&t, to: 1)
+  _ = move(&t, to: 0)
+  press(&t, .down)
+  #expect(t.display == 10 && !t.isGliding)
+}
+
+@Test func digitsOpenTheVoteFieldAndEnterAddsAVote() {
+  var s = freshState()
+  press(&s, .char("n"))
+  let entries = type(&s, "45 Ana") + press(&s, .enter)
+  #expect(s.field == .vote)  // stays open for the next participant
+  #expect(entries.map(\.type) == [.vote])
+  #expect(s.session.votes(of: 1) == [WorkshopVote(id: 1, name: "Ana", current: 45)])
+  _ = type(&s, "130")
+  press(&s, .enter)
+  #expect(s.session.votes(of: 1).count == 1)
+  #expect(s.notice?.contains("above 100") == true)
+  press(&s, .escape)
+  #expect(s.field == nil)
+  press(&s, .char("v"))
+  #expect(s.field == .vote)
+  press(&s, .escape)
+  // On a non-vote step digits do nothing.
+  press(&s, .char("p"), .char("4"))
+  #expect(s.field == nil)
+}
+
+@Test func collectBothNeedsTwoPositions() {
+  var s = freshState()
+  press(&s, .char("g"))
+  _ = type(&s, "3")
+  press(&s, .enter)
+  _ = type(&s, "30")
+  press(&s, .enter)
+  #expect(s.session.votes(of: 2).isEmpty)
+  #expect(s.notice?.contains("two positions") == true)
+  _ = type(&s, " 70 Bo Jo")
+  press(&s, .enter)
+  #expect(s.session.votes(of: 2) == [WorkshopVote(id: 1, name: "Bo Jo", current: 30, target: 70)])
+}
+
+@Test func votesAreHiddenUntilRevealedAndCanBeRemoved() {
+  var s = freshState()
+  press(&s, .char("n"))
+  for v in ["10", "20", "30"] {
+    _ = type(&s, v)
+    press(&s, .enter)
+  }
+  press(&s, .escape)
+  let hidden = WorkshopScreen.render(s, theme: ThemeLibrary.builtInDefault.theme, size: Size(width: 80, height: 24))
+  let hiddenText = (0..<24).map { hidden.row($0) }.joined(separator: "\n")
+  #expect(hiddenText.contains("3 votes in; hidden"))
+  #expect(!hiddenText.contains("median"))
+  #expect(press(&s, .char("r")).map(\.type) == [.reveal])
+  #expect(s.session.revealed == [1])
+  let shown = WorkshopScreen.render(s, theme: ThemeLibrary.builtInDefault.theme, size: Size(width: 80, height: 24))
+  let shownText = (0..<24).map { shown.row($0) }.joined(separator: "\n")
+  #expect(shownText.contains("n=3  median 20  mean 20.0  IQR 15–25"))
+  #expect(shownText.contains("3 votes for current: median 20"))
+  press(&s, .char("d"))
+  #expect(s.session.votes(of: 1).count == 3)  // nothing selected yet
+  press(&s, .down, .down)
+  let removed = press(&s, .char("d"))
+  #expect(removed.first?.voteID == 2)
+  #expect(s.session.votes(of: 1).map(\.current) == [10, 30])
+  press(&s, .char("r"))
+  #expect(s.session.revealed.isEmpty)
+}
+
+@Test func notesAreJournalledAndNeverProjected() {
+  var s = freshState()
+  press(&s, .char("m"))
+  let entries = type(&s, "Sales feel far away") + press(&s, .enter)
+  #expect(entries.map(\.type) == [.note])
+  #expect(s.session.notes.first?.text == "Sales feel far away")
+  let grid = WorkshopScreen.render(s, theme: ThemeLibrary.builtInDefault.theme, size: Size(width: 100, height: 30))
+  let text = (0..<30).map { grid.row($0) }.joined(separator: "\n")
+  #expect(!text.contains("SECRET NOTE"))
+  #expect(text.contains("Look here"))
+  #expect(text.contains("Agenda"))
+}
+
+@Test func timerTurnsAmberAtTheBoxAndRedAt150Percent() {
+  var s = freshState(now: 0)
+  _ = reduceWorkshop(&s, .tick(59))
+  #expect(WorkshopScreen.timerLevel(s) == .normal)
+  _ = reduceWorkshop(&s, .tick(60))
+  #expect(WorkshopScreen.timerLevel(s) == .amber)
+  _ = reduceWorkshop(&s, .tick(90))
+  #expect(WorkshopScreen.timerLevel(s) == .red)
+  #expect(WorkshopScreen.timerText(s) == "1:30 / 1:00")
+}
+
+@Test func summaryAgreedPositionsDefaultToMediansAndCanBeMoved() {
+  var s = freshState()
+  press(&s, .char("n"))
+  for v in ["40", "51"] {
+    _ = type(&s, v)
+    press(&s, .enter)
+  }
+  press(&s, .escape)
+  press(&s, .char("g"))
+  _ = type(&s, "4")
+  press(&s, .enter)
+  #expect(s.session.agreedCurrent == 46)  // 45.5 rounds half up
+  let e = press(&s, .right, .right)
+  #expect(e.last?.current == 48)
+  press(&s, .tab)
+  press(&s, .shiftRight)
+  #expect(s.session.agreedTarget == 53)
+  press(&s, .char("="))
+  #expect(s.session.agreedCurrent == 46)
+}
+
+@Test func replayingTheJournalOfALiveSessionGivesTheSameSession() throws {
+  var s = freshState()
+  var entries: [JournalEntry] = [.start(session: "t", script: workshopScript, source: nil, at: 1000)]
+  entries += press(&s, .char("n"))
+  entries += type(&s, "45 Ana") + press(&s, .enter)
+  entries += type(&s, "60") + press(&s, .enter)
+  entries += press(&s, .escape, .char("r"), .up, .char("d"), .char("m"))
+  entries += type(&s, "note") + press(&s, .enter)
+  entries += press(&s, .char("n"), .char("n"), .right)
+  s.now += 12
+  for effect in reduceWorkshop(&s, .tick(s.now)) { if case .journal(let e) = effect { entries.append(e) } }
+  let text = try entries.map { String(decoding: try $0.jsonLine(), as: UTF8.self) + "\n" }.joined()
+  let replayed = try WorkshopSession.replay(text + "{\"at\":1,\"ty", file: "j").get()
+  #expect(replayed.session == s.session)
+}
+
+@Test func importAddsGoodRowsAndReportsBadOnes() {
+  var s = freshState()
+  press(&s, .char("n"))
+  let effects = importWorkshopVotes(&s, csv: "name,current,target\nAna,30,\nBo,x,\nCy,70,\n", file: "v.csv")
+  #expect(effects.count == 2)
+  #expect(s.session.votes(of: 1).map(\.name) == ["Ana", "Cy"])
+  #expect(s.notice?.contains("skipped 1: line 3") == true)
+}
+
+@Test func journalFileAppendsAndResumesAfterATornLine() throws {
+  let dir = NSTemporaryDirectory() + "lp-ws-\(UUID().uuidString)"
+  let session = WorkshopSession(id: "abc", script: workshopScript, startedAt: 5)
+  let journal = try WorkshopJournal.create(in: dir, session: session)
+  try journal.append(.moved(to: 2, at: 6))
+  // A write cut short by a power cut.
+  let handle = FileHandle(forWritingAtPath: journal.path)
+  handle?.seekToEndOfFile()
+  handle?.write(Data("{\"at\":7,\"step\":3,\"ty".utf8))
+  try handle?.close()
+  guard case .success(let (again, replay)) = WorkshopJournal.open(journal.path) else {
+    Issue.record("open failed")
+    return
+  }
+  #expect(replay.session.stepIndex == 2)
+  #expect(replay.tornTail)
+  try again.append(.moved(to: 1, at: 8))
+  let reread = try WorkshopSessionFiles.load(journal.path).get()
+  #expect(reread.session.stepIndex == 1)
+  #expect(reread.skippedLines.isEmpty && !reread.tornTail)
+  #expect(WorkshopSessionFiles.resolve(nil, folder: dir) == .success(journal.path))
+  #expect(WorkshopSessionFiles.resolve("abc", folder: dir) == .success(journal.path))
+}
+
+@Test func exportsCarryTheVotesAndStatistics() {
+  var s = freshState()
+  press(&s, .char("n"))
+  for v in ["10", "20", "35", "40", "60", "90"] {
+    _ = type(&s, v)
+    press(&s, .enter)
+  }
+  let md = WorkshopExport.markdown(s.session, catalogue: .builtIn)
+  #expect(md.contains("| current | 6 | 37.5 | 42.5 | 23.8–55 | 31.3 |"))
+  let json = WorkshopExport.json(s.session, catalogue: .builtIn)
+  #expect(json.contains("\"schema\" : \"learnerpower.session/1\""))
+  #expect(json.contains("\"q1\" : 23.75"))
+  let csv = WorkshopExport.csv(s.session)
+  #expect(csv.split(separator: "\n").count == 7)
+  let svg = WorkshopExport.svg(s.session)
+  #expect(svg.hasPrefix("<svg") && svg.contains("<circle") && svg.hasSuffix("</svg>\n"))
+}

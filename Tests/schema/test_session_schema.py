@@ -1,0 +1,53 @@
+"""The session JSON the binary exports validates against docs/schemas/session-1.schema.json."""
+import json
+import os
+import pathlib
+import subprocess
+import tempfile
+
+import jsonschema
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+BIN = os.environ.get("LEARNERPOWER_BIN", str(ROOT / ".build/debug/learnerpower"))
+SCHEMA = json.loads((ROOT / "docs/schemas/session-1.schema.json").read_text())
+
+SCRIPT = {"title": "T", "organisation": "O", "steps": [
+    {"kind": "explore", "title": "A", "from": 0, "to": 100, "notes": "n", "minutes": 2, "collect": "current"},
+    {"kind": "vote", "title": "Both", "collect": "both"},
+    {"kind": "vote", "title": "None yet", "collect": "target"},
+    {"kind": "summary", "title": "S", "collect": "current"}]}
+
+
+def export(entries):
+    with tempfile.TemporaryDirectory() as home:
+        folder = pathlib.Path(home, "sessions")
+        folder.mkdir()
+        lines = [json.dumps(e) for e in entries]
+        (folder / "s1.jsonl").write_text("\n".join(lines) + "\n")
+        out = subprocess.run([BIN, "workshop", "export", "s1", "--format", "json",
+                              "--sessions-dir", str(folder)],
+                             capture_output=True, text=True, env={"HOME": home, "LANG": "C.UTF-8"})
+        assert out.returncode == 0, out.stderr
+        return json.loads(out.stdout)
+
+
+def test_a_session_with_votes_validates():
+    doc = export([
+        {"type": "start", "at": 1, "session": "s1", "source": "x.toml", "script": SCRIPT},
+        {"type": "move", "at": 2, "step": 1},
+        {"type": "vote", "at": 3, "step": 1, "vote": {"id": 1, "name": "Ana", "current": 30, "target": 70}},
+        {"type": "vote", "at": 4, "step": 1, "vote": {"id": 2, "current": 45, "target": 90}},
+        {"type": "reveal", "at": 5, "step": 1, "shown": True},
+        {"type": "note", "at": 6, "step": 1, "text": "wide spread"},
+        {"type": "agree", "at": 7, "current": 35, "target": 80},
+        {"type": "time", "at": 8, "step": 1, "seconds": 42.5},
+    ])
+    jsonschema.validate(doc, SCHEMA)
+    assert doc["steps"][1]["statistics"]["current"]["median"] == 37.5
+    assert doc["transition"]["from"] == 35
+
+
+def test_a_session_without_votes_validates():
+    doc = export([{"type": "start", "at": 1, "session": "s1", "script": SCRIPT}])
+    jsonschema.validate(doc, SCHEMA)
+    assert "transition" not in doc
