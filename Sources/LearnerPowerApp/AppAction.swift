@@ -33,6 +33,8 @@ public enum AppAction: Sendable, Hashable {
   case themeChanged(name: String, warning: String?)
   /// Something outside the reducer wants a line on the status bar.
   case noticed(String)
+  /// Something happened in the theme picker (see `ThemePicker`).
+  case themePicker(ThemePickerAction)
 }
 
 /// What must happen outside the pure reducer.
@@ -45,4 +47,6 @@ public enum AppEffect: Sendable, Hashable {
   case cycleTheme
   case openThemePicker
   case startAssessment
+  /// Preview, keep or restore a theme for the picker.
+  case themePicker(ThemePickerEffect)
 }

@@ -18,6 +18,8 @@ public enum Overlay: Sendable, Hashable {
   case help
   /// One approach in full: description, L&D role, tools, risk.
   case detail(approachID: String)
+  /// The theme picker (`T`), previewing the selected theme on the live screen.
+  case themePicker(ThemePicker)
 }
 
 /// Everything the explorer screen shows, as a value. `reduce` is the only thing that changes it.

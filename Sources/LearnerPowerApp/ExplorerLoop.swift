@@ -10,13 +10,18 @@ import LearnerPowerModel
 /// and signal descriptors; every pending event is drained and reduced before one render, so a held
 /// arrow key or a paste never lags behind.
 public final class ExplorerLoop {
-  public private(set) var state: AppState
+  // Settable in the module so the theme picker (ThemePicker.swift) can reduce into it.
+  public internal(set) var state: AppState
   let terminal: any InteractiveTerminal
   let themes: ThemeLibrary
   var theme: ResolvedTheme
   let store: StateStore
   var previous: CellGrid?
   var dragging = false
+  /// The theme in use when the picker opened, for Esc.
+  var themeBeforePicker: ResolvedTheme?
+  /// The theme `t` last tried, so a broken theme is stepped over on the next press.
+  var lastTriedTheme: String?
   /// Set when saving the state failed on the way out; printed after the terminal is restored.
   public private(set) var exitMessage: String?
   /// Frames painted, for tests and the benchmark.
@@ -108,6 +113,8 @@ public final class ExplorerLoop {
       return key == .char("?") ? .toggledHelp : .closedOverlay
     case .detail:
       if key == .enter { return .closedOverlay }
+    case .themePicker:
+      return ThemePicker.action(for: key)
     case .none:
       break
     }
@@ -129,7 +136,11 @@ public final class ExplorerLoop {
       terminal.suspend()
     case .cycleTheme:
       cycleTheme()
-    case .openThemePicker, .saveSnapshot, .openSnapshots, .startAssessment:
+    case .openThemePicker:
+      openThemePicker()
+    case .themePicker(let e):
+      performThemePicker(e)
+    case .saveSnapshot, .openSnapshots, .startAssessment:
       reduce(&state, .noticed("Not available in this version yet"))
     }
     return false
@@ -138,11 +149,13 @@ public final class ExplorerLoop {
   func cycleTheme() {
     let names = themes.list().map(\.name)
     guard !names.isEmpty else { return }
-    let i = names.firstIndex(of: theme.info.name) ?? -1
+    let i = names.firstIndex(of: lastTriedTheme ?? theme.info.name) ?? -1
     let next = names[(i + 1) % names.count]
+    lastTriedTheme = next
     switch themes.load(next) {
     case .success(let t):
       theme = t
+      lastTriedTheme = nil
       reduce(&state, .themeChanged(name: t.info.name, warning: nil))
       do {
         try store.saveTheme(t.info.name)
@@ -150,8 +163,7 @@ public final class ExplorerLoop {
         reduce(&state, .noticed("Warning: could not remember the theme: \(error)"))
       }
     case .failure(let e):
-      let first = e.diagnostics.first.map(\.description) ?? next
-      reduce(&state, .themeChanged(name: next, warning: "Warning: theme '\(next)' not used: \(first)"))
+      reduce(&state, .themeChanged(name: next, warning: Self.themeWarning(next, e)))
     }
   }
 }

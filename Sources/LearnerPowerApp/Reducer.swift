@@ -55,6 +55,8 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [AppEffect] 
     state.notice = warning ?? "Theme: \(name)"
   case .noticed(let text):
     state.notice = text
+  case .themePicker(let a):
+    return reduceThemePicker(&state, a)
   }
   return []
 }

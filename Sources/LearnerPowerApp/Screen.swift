@@ -89,6 +89,7 @@ public enum Screen {
     case .none: break
     case .help: ctx.drawHelp(into: &grid)
     case .detail(let id): ctx.drawDetail(id, into: &grid)
+    case .themePicker(let picker): ctx.drawThemePicker(picker, into: &grid)
     }
     return grid
   }

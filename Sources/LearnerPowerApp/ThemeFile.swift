@@ -3,9 +3,13 @@ import LearnerPowerModel
 
 /// A theme file as written, before `extends` is followed.
 public struct ThemeDefinition: Sendable, Hashable {
+  /// The `name` key (control characters stripped).
   public var name: String
+  /// The `description` key, or "".
   public var description: String
+  /// The theme named by `extends`, or nil.
   public var extends: String?
+  /// The `[styles]` table, with palette names already replaced by their colours.
   public var specs: [Role: StyleSpec]
   /// Where it was read from ("built-in" for the compiled-in default).
   public var file: String
@@ -23,6 +27,7 @@ public enum ThemeFile {
   static let topKeys: Set<String> = ["name", "description", "extends", "palette", "styles"]
   static let styleKeys: Set<String> = ["fg", "bg", "bold", "dim", "italic", "underline", "reverse"]
 
+  /// Parses one theme file; `file` names it in the diagnostics.
   public static func parse(_ text: String, file: String) -> Result<ThemeDefinition, DiagnosticList> {
     let doc: TOMLDocument
     switch TOMLDocument.parse(text, file: file) {
