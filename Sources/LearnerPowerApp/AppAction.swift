@@ -22,6 +22,8 @@ public enum AppAction: Sendable, Hashable {
   case toggledHelp
   case requestedSnapshotSave
   case requestedSnapshotOpen
+  /// Something happened in a snapshot dialog (see `SnapshotModal`).
+  case snapshot(SnapshotAction)
   case requestedNextTheme
   case requestedThemePicker
   case requestedAssessment
@@ -44,6 +46,8 @@ public enum AppEffect: Sendable, Hashable {
   case suspend
   case saveSnapshot
   case openSnapshots
+  /// Write a snapshot the save dialog asked for.
+  case snapshot(SnapshotEffect)
   case cycleTheme
   case openThemePicker
   case startAssessment

@@ -43,6 +43,8 @@ public struct AppState: Sendable, Hashable {
   public var ascii: Bool
   /// A one-off message for the status line (a warning or a confirmation), cleared by the next key.
   public var notice: String?
+  /// The snapshot save or open dialog, when one is open; it takes every key.
+  public var snapshotModal: SnapshotModal?
 
   public init(
     current: Position = 40, target: Position = 60, active: Marker = .current,

@@ -30,6 +30,8 @@ public final class ExplorerLoop {
   var signalExit: Int32 = 0
   /// Called once after the first frame is on screen (the hidden crash switch uses it).
   public var onFirstFrame: (() -> Void)?
+  /// The time a saved snapshot records (tests fix it).
+  public var snapshotClock: @Sendable () -> SnapshotTimestamp = { SnapshotTimestamp.now() }
 
   public init(state: AppState, terminal: any InteractiveTerminal, themes: ThemeLibrary, theme: ResolvedTheme, store: StateStore) {
     self.state = state
@@ -64,7 +66,7 @@ public final class ExplorerLoop {
   func paint() {
     let size = terminal.size
     var grid = Screen.render(state, theme: theme.theme, size: size)
-    grid.cursor = Screen.cursor(state, layout: Screen.layout(size))
+    grid.cursor = Screen.snapshotCursor(state, size: size) ?? Screen.cursor(state, layout: Screen.layout(size))
     let changes = grid.changes(since: previous)
     if !changes.isEmpty || previous?.cursor != grid.cursor {
       terminal.paint(changes, cursor: grid.cursor)
@@ -80,6 +82,8 @@ public final class ExplorerLoop {
       guard let action = action(for: key) else { return [] }
       return reduce(&state, action)
     case .mouse(let m):
+      // A snapshot dialog is keyboard-only; clicks must not move markers behind it.
+      if state.snapshotModal != nil { return [] }
       if m.kind == .release {
         dragging = false
         return []
@@ -107,6 +111,10 @@ public final class ExplorerLoop {
 
   /// Overlays change what a few keys mean; everything else goes through the key map.
   func action(for key: Key) -> AppAction? {
+    // An open snapshot dialog gets every key (its text fields take letters); Ctrl-C still quits.
+    if state.snapshotModal != nil {
+      return key == .ctrl("c") ? .requestedQuit : .snapshot(.key(key))
+    }
     switch state.overlay {
     case .help:
       if key == .char("q") || key == .ctrl("c") { return .requestedQuit }
@@ -140,7 +148,13 @@ public final class ExplorerLoop {
       openThemePicker()
     case .themePicker(let e):
       performThemePicker(e)
-    case .saveSnapshot, .openSnapshots, .startAssessment:
+    case .saveSnapshot:
+      startSnapshotSave()
+    case .openSnapshots:
+      openSnapshotList()
+    case .snapshot(let e):
+      performSnapshot(e)
+    case .startAssessment:
       reduce(&state, .noticed("Not available in this version yet"))
     }
     return false

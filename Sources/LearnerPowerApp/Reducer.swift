@@ -45,6 +45,7 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [AppEffect] 
     state.overlay = state.overlay == .help ? .none : .help
   case .requestedSnapshotSave: return [.saveSnapshot]
   case .requestedSnapshotOpen: return [.openSnapshots]
+  case .snapshot(let a): return reduceSnapshot(&state, a)
   case .requestedNextTheme: return [.cycleTheme]
   case .requestedThemePicker: return [.openThemePicker]
   case .requestedAssessment: return [.startAssessment]

@@ -302,6 +302,9 @@ struct Context {
     grid.fill(r, with: .blank(styles.hints))
     let hints = KeyHints(KeyMap.explorer.hints(ascii: state.ascii), keyStyle: styles.hintKey, labelStyle: styles.hints)
     _ = hints.draw(into: &grid, in: Rect(x: r.x + 1, y: r.y, width: r.width - 1, height: 1))
+    // Drawn here, after everything in the explorer: while a snapshot dialog is open no other
+    // overlay is (opening it closes them), so it is always on top.
+    if let modal = state.snapshotModal { drawSnapshotModal(modal, into: &grid) }
   }
 
   // MARK: - Overlays

@@ -1,0 +1,177 @@
+import Canvas
+import Foundation
+import LearnerPowerModel
+
+/// The ways a snapshot can be written.
+public enum SnapshotFormat: String, Sendable, Hashable, CaseIterable {
+  /// Versioned JSON (`learnerpower.snapshot/1`): the one that can be reopened.
+  case json
+  /// A one-page Markdown report.
+  case md
+  /// The explorer screen as plain text (100×30).
+  case txt
+  /// A vector chart for slides.
+  case svg
+
+  /// The file extension, without the dot.
+  public var fileExtension: String { rawValue }
+
+  /// The format a file name implies (`report.md` → `.md`); nil for other extensions.
+  ///
+  /// ```swift
+  /// SnapshotFormat(path: "out/Chart.SVG")  // .svg
+  /// SnapshotFormat(path: "notes.txt")      // .txt
+  /// SnapshotFormat(path: "x.markdown")     // .md
+  /// ```
+  public init?(path: String) {
+    switch (path as NSString).pathExtension.lowercased() {
+    case "json": self = .json
+    case "md", "markdown": self = .md
+    case "txt", "text": self = .txt
+    case "svg": self = .svg
+    default: return nil
+    }
+  }
+}
+
+/// Turns a snapshot into the bytes of each format.
+public enum SnapshotFormatter {
+  /// The size of the explorer screen in text output.
+  public static let textSize = Size(width: 100, height: 30)
+
+  /// The bytes for `format`; `catalogue` is only used to redraw the explorer screen (`txt`).
+  public static func data(_ s: Snapshot, format: SnapshotFormat, catalogue: Catalogue) throws -> Data
+  {
+    switch format {
+    case .json: return try SnapshotCodec.encode(s)
+    case .md: return Data(markdown(s).utf8)
+    case .txt: return Data(text(s, catalogue: catalogue).utf8)
+    case .svg: return Data(SnapshotSVG.render(s).utf8)
+    }
+  }
+
+  // MARK: - Plain text
+
+  /// A heading with the title, date and note, then the explorer screen at the snapshot's
+  /// positions, drawn by ``Screen/render(_:theme:size:)`` at 100×30.
+  public static func text(_ s: Snapshot, catalogue: Catalogue, ascii: Bool = false) -> String {
+    var state = AppState(current: s.current.position, target: s.target.position, catalogue: catalogue, ascii: ascii)
+    state.active = .current
+    let grid = Screen.render(state, theme: ThemeLibrary.builtInDefault.theme, size: textSize)
+    var head = "Snapshot: \(s.title.isEmpty ? "(untitled)" : s.title) (\(s.created.display))\n"
+    if !s.note.isEmpty {
+      for line in s.note.split(separator: "\n", omittingEmptySubsequences: false) {
+        head += "Note: \(line)\n"
+      }
+    }
+    return head + "\n" + PlainTextExporter.export(grid)
+  }
+
+  // MARK: - Markdown
+
+  /// A one-page report: positions, stages, control split, social empowerment, the transition
+  /// plan, a table of recommendations at each marker, and the note.
+  public static func markdown(_ s: Snapshot) -> String {
+    let c = s.current, t = s.target
+    var out: [String] = []
+    out.append("# \(md(s.title.isEmpty ? "Learner Power snapshot" : s.title))")
+    out.append("")
+    out.append(
+      "*Learner Power snapshot, \(s.created.display). Catalogue: \(md(s.catalogue.name)) "
+        + "(version \(md(s.catalogue.version))). Written by \(md(s.app.name)) \(md(s.app.version)).*")
+    out.append("")
+    out.append("| | Current | Target |")
+    out.append("|---|---:|---:|")
+    out.append("| Position (learner control) | \(c.position.value) | \(t.position.value) |")
+    out.append("| Stage | \(md(c.stage.name)) | \(md(t.stage.name)) |")
+    out.append(
+      "| Organisational control | \(c.organisationalControl)% | \(t.organisationalControl)% |")
+    out.append("| Learner control | \(c.learnerControl)% | \(t.learnerControl)% |")
+    out.append(
+      "| Social empowerment | \(decimal(c.socialEmpowerment, 1)) (\(c.socialLevel.name)) | "
+        + "\(decimal(t.socialEmpowerment, 1)) (\(t.socialLevel.name)) |")
+    out.append("")
+
+    let plan = s.transition
+    out.append("## Transition: \(c.position.value) → \(t.position.value)")
+    out.append("")
+    switch plan.direction {
+    case .none:
+      out.append("Current and target are the same: no change is planned.")
+    case .towardsLearner, .towardsOrganisation:
+      let way = plan.direction == .towardsLearner ? "towards the learner" : "towards the organisation"
+      let stages =
+        plan.stagesCrossed == 0
+        ? "within \(md(c.stage.name))"
+        : "\(md(c.stage.name)) → \(md(t.stage.name)), crossing \(plan.stagesCrossed) stage "
+          + (plan.stagesCrossed == 1 ? "boundary" : "boundaries")
+      out.append("\(plan.distance) points \(way), \(stages).")
+    }
+    if let caveat = plan.caveat {
+      out.append("")
+      out.append("> **Large jump.** \(md(caveat))")
+    }
+    out.append("")
+    for (head, items) in [("Introduce", plan.introduce), ("Keep", plan.keep), ("Phase down", plan.phaseDown)] {
+      let list = items.isEmpty ? "none" : items.map { "\(md($0.id)) \(md($0.name))" }.joined(separator: ", ")
+      out.append("- **\(head)** (\(items.count)): \(list)")
+    }
+    out.append("")
+
+    for (label, reading) in [("current", c), ("target", t)] {
+      out.append("## Recommendations at the \(label) position, \(reading.position.value) (\(md(reading.stage.name)))")
+      out.append("")
+      if reading.recommendations.isEmpty {
+        out.append("Nothing in the catalogue fits here.")
+      } else {
+        out.append("| # | Approach | Fit | Score | Note |")
+        out.append("|---:|---|---|---:|---|")
+        for (i, r) in reading.recommendations.enumerated() {
+          let dots = String(repeating: "●", count: r.fit) + String(repeating: "○", count: max(0, 4 - r.fit))
+          let flag = r.pinned ? "pinned (always kept)" : r.nextStep ? "next step" : ""
+          out.append("| \(i + 1) | \(md(r.id)) \(md(r.name)) | \(dots) | \(decimal(r.score, 2)) | \(flag) |")
+        }
+      }
+      out.append("")
+    }
+
+    if !s.note.isEmpty {
+      out.append("## Note")
+      out.append("")
+      for line in s.note.split(separator: "\n", omittingEmptySubsequences: false) {
+        out.append(line.isEmpty ? ">" : "> \(md(String(line)))")
+      }
+      out.append("")
+    }
+    out.append("---")
+    out.append("")
+    out.append(
+      "*The continuum idea is Kineo's (\"Power to the learner\", 2018). Stage names, the "
+        + "catalogue and the wording are this tool's own interpretation.*")
+    return out.joined(separator: "\n") + "\n"
+  }
+
+  /// Escapes the characters Markdown would read as formatting or as a table cell boundary.
+  static func md(_ text: String) -> String {
+    var out = ""
+    for ch in TextSanitizer.cleanLine(text) {
+      switch ch {
+      case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#": out.append("\\"); out.append(ch)
+      default: out.append(ch)
+      }
+    }
+    return out
+  }
+
+  /// `x` with exactly `places` decimals, without locale-dependent formatting.
+  static func decimal(_ x: Double, _ places: Int) -> String {
+    var scale = 1
+    for _ in 0..<places { scale *= 10 }
+    let n = Int((x * Double(scale)).rounded())
+    let sign = n < 0 ? "-" : ""
+    let whole = abs(n) / scale
+    guard places > 0 else { return sign + String(whole) }
+    let frac = String(abs(n) % scale)
+    return sign + String(whole) + "." + String(repeating: "0", count: places - frac.count) + frac
+  }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+
+/// `snapshot`, `show` and `diff` through the built binary: files, exit codes, messages.
+@Suite struct SnapshotCommandTests {
+  typealias LP = LearnerPowerBinary
+  static let fixed = ["--created", "2024-05-01T09:30:00Z"]
+
+  struct Home {
+    let path = LP.tempHome()
+    var env: [String: String] { LP.environment(home: path) }
+    var snapshots: String { path + "/data/learnerpower/snapshots" }
+    func run(_ args: [String]) throws -> LP.Result { try LP.run(args, env: env, cwd: path) }
+  }
+
+  @Test func withoutOutputItWritesIntoTheSnapshotsFolderAndPrintsThePath() throws {
+    let home = Home()
+    let first = try home.run(["snapshot", "--current", "38", "--target", "70", "--title", "Q3 review"] + Self.fixed)
+    #expect(first.status == 0, "\(first.stderr)")
+    #expect(first.stdout == home.snapshots + "/2024-05-01-0930-q3-review.json\n")
+    let second = try home.run(["snapshot", "--current", "38", "--title", "Q3 review"] + Self.fixed)
+    #expect(second.stdout == home.snapshots + "/2024-05-01-0930-q3-review-2.json\n")
+    let third = try home.run(["snapshot", "--current", "38", "--title", "Q3 review"] + Self.fixed)
+    #expect(third.stdout == home.snapshots + "/2024-05-01-0930-q3-review-3.json\n")
+    let text = try String(contentsOfFile: home.snapshots + "/2024-05-01-0930-q3-review.json", encoding: .utf8)
+    #expect(text.contains("\"schema\" : \"learnerpower.snapshot/1\""))
+    #expect(text.contains("\"title\" : \"Q3 review\""))
+  }
+
+  @Test func snapshotsDirOverridesTheFolder() throws {
+    let home = Home()
+    let r = try home.run(["snapshot", "--current", "10", "--snapshots-dir", home.path + "/mine"] + Self.fixed)
+    #expect(r.stdout == home.path + "/mine/2024-05-01-0930-current-10-target-10.json\n")
+  }
+
+  @Test func theFormatComesFromTheOutputExtension() throws {
+    let home = Home()
+    for (name, start) in [("r.md", "# Q"), ("c.svg", "<?xml"), ("s.txt", "Snapshot: Q"), ("d.json", "{")] {
+      let r = try home.run(["snapshot", "--current", "38", "--title", "Q", "-o", name] + Self.fixed)
+      #expect(r.status == 0, "\(r.stderr)")
+      let text = try String(contentsOfFile: home.path + "/" + name, encoding: .utf8)
+      #expect(text.hasPrefix(start), "\(name) starts with \(text.prefix(20))")
+    }
+    let forced = try home.run(["snapshot", "--current", "38", "--format", "md", "-o", "x.json"] + Self.fixed)
+    #expect(forced.status == 0)
+    #expect(try String(contentsOfFile: home.path + "/x.json", encoding: .utf8).hasPrefix("# "))
+  }
+
+  @Test func dashWritesToStandardOutput() throws {
+    let r = try Home().run(["snapshot", "--current", "38", "-o", "-", "--format", "svg"] + Self.fixed)
+    #expect(r.status == 0)
+    #expect(r.stdout.hasPrefix("<?xml") && r.stdout.hasSuffix("</svg>\n"))
+  }
+
+  @Test(arguments: [["--current", "101"], ["--current", "-1"], ["--current", "abc"], ["--current", "40", "--target", "200"], []])
+  func outOfRangeOrMissingPositionsAreUsageErrors(_ args: [String]) throws {
+    let r = try Home().run(["snapshot"] + args)
+    #expect(r.status == 64, "\(r.stderr)")
+  }
+
+  @Test func anExistingOutputNeedsForce() throws {
+    let home = Home()
+    _ = try home.run(["snapshot", "--current", "38", "--title", "old", "-o", "a.json"] + Self.fixed)
+    let refused = try home.run(["snapshot", "--current", "60", "--title", "new", "-o", "a.json"] + Self.fixed)
+    #expect(refused.status == 1)
+    #expect(refused.stderr.contains("a.json: the file already exists (use --force to replace it)"))
+    #expect(try String(contentsOfFile: home.path + "/a.json", encoding: .utf8).contains("\"title\" : \"old\""))
+    let forced = try home.run(["snapshot", "--current", "60", "--title", "new", "-o", "a.json", "--force"] + Self.fixed)
+    #expect(forced.status == 0)
+    #expect(try String(contentsOfFile: home.path + "/a.json", encoding: .utf8).contains("\"title\" : \"new\""))
+    let files = try FileManager.default.contentsOfDirectory(atPath: home.path).filter { $0.hasSuffix(".tmp") }
+    #expect(files.isEmpty)
+  }
+
+  @Test func aBadPlaceIsAClearFailure() throws {
+    let home = Home()
+    _ = FileManager.default.createFile(atPath: home.path + "/plain", contents: Data())
+    let r = try home.run(["snapshot", "--current", "38", "-o", "plain/inside.json"] + Self.fixed)
+    #expect(r.status == 1)
+    #expect(r.stderr.contains("plain"))
+  }
+
+  @Test func showPrintsTheExplorerScreenByDefault() throws {
+    let home = Home()
+    _ = try home.run(["snapshot", "--current", "38", "--target", "70", "--title", "Q3", "-o", "a.json"] + Self.fixed)
+    let r = try home.run(["show", "a.json"])
+    #expect(r.status == 0)
+    let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(lines.first == "Snapshot: Q3 (2024-05-01 09:30 UTC)")
+    #expect(r.stdout.contains("Learner Power explorer"))
+    #expect(r.stdout.contains("Current 38"))
+    let md = try home.run(["show", "a.json", "--format", "md"])
+    #expect(md.stdout.hasPrefix("# Q3\n"))
+    let json = try home.run(["show", "a.json", "--format", "json"])
+    #expect(json.stdout == (try String(contentsOfFile: home.path + "/a.json", encoding: .utf8)))
+  }
+
+  @Test(arguments: [
+    ("cut.json", "{\n  \"app\" : {", "truncated"),
+    ("bin.json", "\u{0}\u{1}\u{2}", "binary data"),
+    ("future.json", "{\"schema\": \"learnerpower.snapshot/2\"}", "newer learnerpower"),
+    ("session.json", "{\"schema\": \"learnerpower.session/1\"}", "workshop session"),
+    ("other.json", "{\"name\": 1}", "no \"schema\" field"),
+    ("empty.json", "", "empty file"),
+  ])
+  func showNamesABadFileAndItsProblem(_ name: String, _ content: String, _ problem: String) throws {
+    let home = Home()
+    _ = FileManager.default.createFile(atPath: home.path + "/" + name, contents: Data(content.utf8))
+    let r = try home.run(["show", name])
+    #expect(r.status == 1)
+    #expect(r.stdout.isEmpty)
+    #expect(r.stderr.hasPrefix("learnerpower: \(name): "), "\(r.stderr)")
+    #expect(r.stderr.contains(problem), "\(r.stderr)")
+  }
+
+  @Test func showOfAMissingFileFails() throws {
+    let r = try Home().run(["show", "nope.json"])
+    #expect(r.status == 1)
+    #expect(r.stderr.contains("nope.json: no such file"))
+  }
+
+  @Test func diffSaysWhatMovedAndExitCodeSaysWhether() throws {
+    let home = Home()
+    _ = try home.run(["snapshot", "--current", "38", "--target", "70", "--title", "T", "-o", "a.json"] + Self.fixed)
+    _ = try home.run(["snapshot", "--current", "55", "--target", "70", "--title", "T", "-o", "b.json"] + Self.fixed)
+    let d = try home.run(["diff", "a.json", "b.json"])
+    #expect(d.status == 0)
+    #expect(d.stdout.contains("Current: 38 (Guided) → 55 (Enabled), 17 points towards the learner"))
+    #expect(d.stdout.contains("recommendations gained: "))
+    #expect(d.stdout.contains("recommendations lost: "))
+    #expect(d.stdout.contains("Target: 70 (Enabled), unchanged"))
+    #expect(try home.run(["diff", "a.json", "b.json", "--exit-code"]).status == 1)
+    let same = try home.run(["diff", "a.json", "a.json", "--exit-code"])
+    #expect(same.status == 0)
+    #expect(same.stdout == "No differences: the same positions, stages and recommendations.\n")
+    let bad = try home.run(["diff", "a.json", "missing.json"])
+    #expect(bad.status == 1)
+    #expect(bad.stderr.contains("missing.json: no such file"))
+  }
+}
