@@ -282,7 +282,8 @@ struct Context {
     let r = layout.status
     grid.fill(r, with: .blank(styles.status))
     let p = state.activePosition
-    let sentence = " " + state.statusSentence + " \(dot) social \(Int(p.socialEmpowerment.rounded())) (\(p.socialLevel.name))"
+    var sentence = " " + state.statusSentence + " \(dot) social \(Int(p.socialEmpowerment.rounded())) (\(p.socialLevel.name))"
+    if state.ascii { sentence = sentence.replacingOccurrences(of: "·", with: dot) }
     if let notice = state.notice {
       let isWarning = notice.lowercased().hasPrefix("warning") || notice.lowercased().hasPrefix("could not")
       let text = " " + notice + " "

@@ -72,7 +72,7 @@ public enum Screen {
     var grid = CellGrid(size: size, fill: .blank(styles.base))
     let layout = layout(size)
     guard layout.fits else {
-      drawTooSmall(into: &grid, styles: styles)
+      drawTooSmall(into: &grid, styles: styles, ascii: state.ascii)
       return grid
     }
     let glyphs: GlyphSet = state.ascii ? .ascii : .unicode
@@ -128,15 +128,16 @@ public enum Screen {
     return Point(x: geometry.column(for: state.activePosition.value), y: layout.track.y)
   }
 
-  static func drawTooSmall(into grid: inout CellGrid, styles: Styles) {
+  static func drawTooSmall(into grid: inout CellGrid, styles: Styles, ascii: Bool) {
     let size = grid.size
     guard size.width > 0, size.height > 0 else { return }
-    let need = "\(minimum.width)×\(minimum.height)"
+    let by = ascii ? "x" : "×"
+    let need = "\(minimum.width)\(by)\(minimum.height)"
     // The longest wording that fits wins; the last resort still names the size needed.
     let candidates = [
-      "Terminal too small: \(size.width)×\(size.height). The explorer needs at least \(need). "
+      "Terminal too small: \(size.width)\(by)\(size.height). The explorer needs at least \(need). "
         + "Enlarge the window, or press q to quit.",
-      "Too small: \(size.width)×\(size.height), need \(need).",
+      "Too small: \(size.width)\(by)\(size.height), need \(need).",
       "Need \(need)",
       "\(need)",
     ]
