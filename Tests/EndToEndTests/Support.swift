@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Runs the built `learnerpower` binary with an environment the test controls.
 ///
 /// `make test` sets LEARNERPOWER_BIN; otherwise the debug build next to this package is used.
@@ -85,22 +89,24 @@ final class TmuxSession {
 
   static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 
+  /// Runs tmux through `sh` with posix_spawn and waitpid. Foundation's `Process` was seen never to
+  /// reap the tmux client here, and a pipe would wait for the server, which inherits the
+  /// client's descriptors: output goes through a file instead.
   @discardableResult
   func tmux(_ args: [String]) throws -> String {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    p.arguments = ["tmux", "-L", socket, "-f", "/dev/null"] + args
-    var env = ProcessInfo.processInfo.environment
-    env["TERM"] = env["TERM"].flatMap { $0.isEmpty ? nil : $0 } ?? "xterm-256color"
-    env.removeValue(forKey: "TMUX")
-    p.environment = env
-    let out = Pipe()
-    p.standardOutput = out
-    p.standardError = FileHandle.nullDevice
-    try p.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return String(decoding: data, as: UTF8.self)
+    let outFile = NSTemporaryDirectory() + "\(socket)-\(UUID().uuidString).out"
+    defer { try? FileManager.default.removeItem(atPath: outFile) }
+    let term = ProcessInfo.processInfo.environment["TERM"].flatMap { $0.isEmpty ? nil : $0 } ?? "xterm-256color"
+    let line =
+      "unset TMUX; TERM=\(Self.quote(term)) tmux -L \(socket) -f /dev/null "
+      + args.map(Self.quote).joined(separator: " ") + " </dev/null >\(Self.quote(outFile)) 2>/dev/null"
+    var pid: pid_t = 0
+    let argv: [UnsafeMutablePointer<CChar>?] = [strdup("/bin/sh"), strdup("-c"), strdup(line), nil]
+    defer { for p in argv { free(p) } }
+    guard posix_spawn(&pid, "/bin/sh", nil, nil, argv, environ) == 0 else { return "" }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    return (try? String(contentsOfFile: outFile, encoding: .utf8)) ?? ""
   }
 
   func screen() -> String { (try? tmux(["capture-pane", "-p"])) ?? "" }
