@@ -19,7 +19,7 @@ let package = Package(
     .target(
       name: "LearnerPowerModel",
       dependencies: [.product(name: "TOMLKit", package: "TOMLKit")],
-      resources: [.embedInCode("Data/catalogue.toml")],
+      resources: [.embedInCode("Data/catalogue.toml"), .embedInCode("Data/questions.toml")],
       swiftSettings: strict
     ),
     // Domain-free drawing: cells, grids, styles, widgets, exporters.
