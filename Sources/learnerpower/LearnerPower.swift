@@ -64,7 +64,7 @@ struct LearnerPower: ParsableCommand {
       interpretation, not Kineo's.
       """,
     version: appVersion,
-    subcommands: [Explore.self, Render.self, CatalogueCommand.self, ThemesCommand.self, SnapshotCommand.self, ShowCommand.self, DiffCommand.self, WorkshopCommand.self],
+    subcommands: [Explore.self, Render.self, CatalogueCommand.self, ThemesCommand.self, SnapshotCommand.self, ShowCommand.self, DiffCommand.self, WorkshopCommand.self, AssessCommand.self],
     defaultSubcommand: Explore.self
   )
 }

@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+
+/// `learnerpower assess --answers`, `assess check` and `--questions`, run as a user would.
+private func write(_ text: String, name: String) -> String {
+  let path = LearnerPowerBinary.tempHome() + "/" + name
+  _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+  return path
+}
+
+/// Today: every question answered 2 (33); target: every question answered 3 (67), except one
+/// "not sure" each side.
+private let filled: String = {
+  var today = ["[today]"], target = ["[target]"]
+  for i in 1...12 {
+    today.append("Q\(i) = " + (i == 5 ? "\"not sure\"" : "2"))
+    target.append("Q\(i) = " + (i == 7 ? "\"not sure\"" : "3"))
+  }
+  return (today + [""] + target).joined(separator: "\n") + "\n"
+}()
+
+@Test func assessAnswersPrintsTheScoredResultAsJSON() throws {
+  let file = write(filled, name: "answers.toml")
+  let r = try LearnerPowerBinary.run(["assess", "--answers", file, "--format", "json"])
+  #expect(r.status == 0, "\(r.stderr)")
+  let json = try #require(
+    try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+  #expect(json["schema"] as? String == "learnerpower.assessment/1")
+  let today = try #require(json["today"] as? [String: Any])
+  let target = try #require(json["target"] as? [String: Any])
+  #expect(today["position"] as? Int == 33)
+  #expect(today["answered"] as? Int == 11)
+  #expect(target["position"] as? Int == 67)
+  #expect(today["spread"] as? Double == 0)
+  let gap = try #require(json["gap"] as? [String: Any])
+  #expect(gap["overall"] as? Double == 34)
+  #expect(json["largeJump"] as? Bool == false)
+  let answers = try #require(json["answers"] as? [String: [String: Any]])
+  #expect(answers["today"]?["Q5"] as? String == "not sure")
+  #expect(answers["target"]?["Q1"] as? Int == 3)
+}
+
+@Test func assessAnswersPrintsMarkdownWithProfileAndCaveat() throws {
+  var lines = ["[today]"] + (1...12).map { "Q\($0) = 1" } + ["[target]"] + (1...12).map { "Q\($0) = 4" }
+  lines.append("")
+  let file = write(lines.joined(separator: "\n"), name: "jump.toml")
+  let r = try LearnerPowerBinary.run(["assess", "--answers", file, "--format", "md"])
+  #expect(r.status == 0, "\(r.stderr)")
+  #expect(r.stdout.contains("| Position | 0 (Directed) | 100 (Learner-led) | +100 |"))
+  #expect(r.stdout.contains("| Control | 0 | 100 | +100 |"))
+  #expect(r.stdout.contains("self-direction needs scaffolding"))
+}
+
+@Test func assessAnswersReportsBadAnswersByLineAndExitsOne() throws {
+  let file = write("[today]\nQ1 = 2\nQ2 = 7\n[target]\nQ99 = 1\n", name: "bad.toml")
+  let r = try LearnerPowerBinary.run(["assess", "--answers", file])
+  #expect(r.status == 1)
+  #expect(r.stdout.isEmpty)
+  #expect(r.stderr.contains("\(file):3: today.Q2: expected an answer number from 1 to 4"))
+  #expect(r.stderr.contains("\(file):5: target.Q99: unknown question \"Q99\""))
+}
+
+@Test func assessAnswersWithNothingAnsweredSaysSoInsteadOfDividingByZero() throws {
+  let file = write("[today]\nQ1 = \"not sure\"\n[target]\nQ1 = 2\n", name: "none.toml")
+  let r = try LearnerPowerBinary.run(["assess", "--answers", file])
+  #expect(r.status == 1)
+  #expect(r.stderr.contains("no question is answered for today"))
+}
+
+@Test func assessCheckAcceptsTheBuiltInAndListsProblemsInAnotherFile() throws {
+  let good = LearnerPowerBinary.packageRoot
+    .appendingPathComponent("Sources/LearnerPowerModel/Data/questions.toml").path
+  let ok = try LearnerPowerBinary.run(["assess", "check", good])
+  #expect(ok.status == 0, "\(ok.stderr)")
+  #expect(ok.stdout.contains("12 questions"))
+
+  let bad = write(
+    "name = \"x\"\nversion = \"1\"\n[[questions]]\nid = \"A\"\ntext = \"?\"\ndimension = \"vibes\"\n"
+      + "answers = [\"a\", \"b\", \"c\", \"d\"]\n", name: "q.toml")
+  let r = try LearnerPowerBinary.run(["assess", "check", bad])
+  #expect(r.status == 1)
+  #expect(r.stderr.contains("\(bad):6: questions[0].dimension: unknown dimension \"vibes\""))
+}
+
+@Test func assessUsesTheQuestionsGivenWithQuestions() throws {
+  let questions = write(
+    "name = \"Two\"\nversion = \"2\"\n"
+      + "[[questions]]\nid = \"X\"\ntext = \"One?\"\ndimension = \"culture\"\nanswers = [\"a\", \"b\", \"c\", \"d\"]\n"
+      + "[[questions]]\nid = \"Y\"\ntext = \"Two?\"\ndimension = \"roles\"\nanswers = [\"a\", \"b\", \"c\", \"d\"]\n",
+    name: "two.toml")
+  let answers = write("[today]\nX = 1\nY = 3\n[target]\nX = 4\nY = 4\n", name: "xy.toml")
+  let r = try LearnerPowerBinary.run(
+    ["assess", "--questions", questions, "--answers", answers, "--format", "json"])
+  #expect(r.status == 0, "\(r.stderr)")
+  #expect(r.stdout.contains("\"name\" : \"Two\""))
+  #expect(r.stdout.contains("\"position\" : 34"))  // (0 + 67) / 2 = 33.5, rounded half up
+  let wrong = try LearnerPowerBinary.run(["assess", "--questions", questions, "--answers", write(filled, name: "f.toml")])
+  #expect(wrong.status == 1)
+  #expect(wrong.stderr.contains("unknown question \"Q1\""))
+}
