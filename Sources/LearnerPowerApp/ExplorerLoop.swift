@@ -155,7 +155,7 @@ public final class ExplorerLoop {
     case .snapshot(let e):
       performSnapshot(e)
     case .startAssessment:
-      reduce(&state, .noticed("Not available in this version yet"))
+      return runAssessmentFromExplorer()
     }
     return false
   }

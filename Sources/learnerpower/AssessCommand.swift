@@ -93,9 +93,56 @@ func loadQuestionSet(_ path: String?) throws -> AssessmentQuestions {
 }
 
 /// Opens the terminal and runs the questionnaire on its own; always gives the terminal back.
+/// `m` on the result stores the markers in the state file, so the next `learnerpower` starts
+/// there; the result is printed after the screen is restored.
 func runAssessment(
   questions: AssessmentQuestions, catalogue: Catalogue, paths: AppPaths, ascii: Bool
 ) -> Int32 {
-  printError("the interactive questionnaire is not available yet; use --answers FILE.toml")
-  return 1
+  let env = ProcessInfo.processInfo.environment
+  let store = StateStore(paths: paths)
+  let (remembered, _) = store.load()
+  let themes = ThemeLibrary(paths: paths, environment: env)
+  var theme = ThemeLibrary.builtInDefault
+  if case .success(let t) = themes.load(remembered.theme ?? "default") { theme = t }
+
+  let screen: NcursesScreen
+  do {
+    screen = try NcursesScreen.open(options: NcursesOptions(environment: env, mouse: false, ascii: ascii))
+  } catch {
+    switch error {
+    case .notATerminal:
+      printError(
+        "\(error). To score answers without a terminal, use 'learnerpower assess --answers FILE.toml' (see docs/assess.md).")
+      return 2
+    default:
+      printError("\(error).")
+      return 1
+    }
+  }
+  defer { screen.restore() }
+  let loop = AssessmentLoop(
+    session: AssessmentSession(questions: questions), terminal: screen, theme: theme.theme,
+    ascii: ascii || screen.prefersASCII)
+  let ending = loop.run()
+  screen.restore()
+  switch ending {
+  case .signalled(let code):
+    return code
+  case .finished(.leave):
+    return 0
+  case .finished(.apply(let current, let target)):
+    var state = AppState(current: current, target: target, catalogue: catalogue)
+    state.active = .current
+    do {
+      try store.saveState(state)
+    } catch {
+      printError("could not save the markers: \(error)")
+      return 1
+    }
+    if case .success(let result) = loop.session.result {
+      print(AssessmentReport.markdown(result, questions: questions), terminator: "")
+    }
+    print("Markers saved: current \(current.value), target \(target.value). Run 'learnerpower' to explore them.")
+    return 0
+  }
 }
