@@ -98,3 +98,62 @@ private let filled: String = {
   #expect(wrong.status == 1)
   #expect(wrong.stderr.contains("unknown question \"Q1\""))
 }
+
+/// The questionnaire in a real terminal: all 12 answered, then `m` moves the explorer's markers.
+@Suite(.serialized) struct AssessmentTmuxTests {
+  typealias LP = LearnerPowerBinary
+
+  static var tmuxAvailable: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
+
+  @Test(.enabled(if: tmuxAvailable)) func answeringAllTwelveInTheExplorerPlacesTheMarkers() throws {
+    let home = LP.tempHome()
+    let env = LP.environment(home: home, extra: ["TERM": "xterm-256color", "SWIFT_BACKTRACE": "enable=no"])
+    let s = try TmuxSession(command: [LP.path, "--current", "50", "--target", "50"], width: 80, height: 24, env: env)
+    s.waitFor(text: "Current 50")
+    try s.send("a")
+    s.waitFor(text: "Question 1 of 12")
+    // Today: answer 1 (0) for Q1–Q6, answer 3 (67) for Q7–Q12 → mean 33.5 → 34.
+    // Target: answer 4 (100) everywhere except "not sure" on Q12 → 100.
+    for i in 1...12 {
+      s.waitFor(text: "Question \(i) of 12")
+      try s.send(i <= 6 ? "1" : "3")
+      s.waitFor(text: "[Where we want to be]")
+      try s.send(i == 12 ? "0" : "4")
+    }
+    let result = s.waitFor(text: "Self-assessment result")
+    #expect(result.contains("Today   34 Guided"))
+    #expect(result.contains("Target  100 Learner-led"))
+    #expect(result.contains("scaffolding"))
+    try s.send("m")
+    let explorer = s.waitFor(text: "From the self-assessment: current 34, target 100")
+    #expect(explorer.contains("Learner Power explorer"))
+    try s.send("q")
+    s.waitFor(text: "EXIT=0")
+    let state = try String(contentsOfFile: home + "/state/learnerpower/state.toml", encoding: .utf8)
+    #expect(state.contains("current = 34"))
+    #expect(state.contains("target = 100"))
+  }
+
+  @Test(.enabled(if: tmuxAvailable)) func standaloneAssessSavesTheMarkersForTheNextRun() throws {
+    let home = LP.tempHome()
+    let env = LP.environment(home: home, extra: ["TERM": "xterm-256color", "SWIFT_BACKTRACE": "enable=no"])
+    let s = try TmuxSession(command: [LP.path, "assess"], width: 60, height: 20, env: env)
+    s.waitFor(text: "Question 1 of 12")
+    for _ in 1...12 { try s.send("2", "3") }
+    s.waitFor(text: "Self-assessment result")
+    try s.send("m")
+    s.waitFor(text: "Markers saved: current 33, target 67")
+    s.waitFor(text: "EXIT=0")
+    let (before, after) = s.sttyBeforeAndAfter()
+    #expect(before == after)
+    let state = try String(contentsOfFile: home + "/state/learnerpower/state.toml", encoding: .utf8)
+    #expect(state.contains("current = 33"))
+    #expect(state.contains("target = 67"))
+  }
+
+  @Test func assessWithoutATerminalExitsTwo() throws {
+    let r = try LP.run(["assess"])
+    #expect(r.status == 2)
+    #expect(r.stderr.contains("--answers"))
+  }
+}

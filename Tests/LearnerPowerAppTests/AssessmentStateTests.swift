@@ -1,0 +1,167 @@
+import Canvas
+import Foundation
+import LearnerPowerModel
+import Testing
+
+@testable import LearnerPowerApp
+
+private func fresh() -> AssessmentSession { AssessmentSession(questions: .builtIn) }
+
+/// Answers every question with `today` then `target` through the reducer, as the keys would.
+private func answerAll(_ s: inout AssessmentSession, today: Int, target: Int) {
+  for _ in 0..<12 {
+    reduceAssessment(&s, .chose(today))
+    reduceAssessment(&s, .chose(target))
+  }
+}
+
+@Test func choosingForTodayMovesToTheTargetOfTheSameQuestion() {
+  var s = fresh()
+  #expect(s.progress == "1 of 12")
+  #expect(reduceAssessment(&s, .chose(1)) == nil)
+  #expect(s.answers[.today, "Q1"] == .answer(1))
+  #expect(s.index == 0)
+  #expect(s.horizon == .target)
+  #expect(s.highlight == 1)  // starts on today's answer
+  reduceAssessment(&s, .chose(3))
+  #expect(s.answers[.target, "Q1"] == .answer(3))
+  #expect(s.index == 1)
+  #expect(s.horizon == .today)
+  #expect(s.progress == "2 of 12")
+  #expect(s.completed == 1)
+}
+
+@Test func answeringTheLastQuestionShowsTheResultAndApplyGivesTheScores() {
+  var s = fresh()
+  answerAll(&s, today: 1, target: 2)
+  #expect(s.showingResult)
+  #expect(reduceAssessment(&s, .apply) == .apply(current: 33, target: 67))
+}
+
+@Test func backAndForwardKeepAnswersAndTheyCanBeChanged() {
+  var s = fresh()
+  reduceAssessment(&s, .chose(0))
+  reduceAssessment(&s, .chose(0))  // Q1 done, on Q2
+  reduceAssessment(&s, .previous)
+  #expect(s.index == 0)
+  #expect(s.horizon == .today)
+  #expect(s.highlight == 0)
+  reduceAssessment(&s, .chose(3))  // change today's answer
+  #expect(s.answers[.today, "Q1"] == .answer(3))
+  #expect(s.answers[.target, "Q1"] == .answer(0))  // kept
+  #expect(s.highlight == 0)  // the target answer already given
+  reduceAssessment(&s, .next)
+  reduceAssessment(&s, .next)
+  #expect(s.index == 2)
+  reduceAssessment(&s, .previous)
+  reduceAssessment(&s, .previous)
+  reduceAssessment(&s, .previous)  // stays on the first question
+  #expect(s.index == 0)
+}
+
+@Test func highlightMovesWithinTheRowsAndEnterChoosesIt() {
+  var s = fresh()
+  reduceAssessment(&s, .movedHighlight(by: -1))
+  #expect(s.highlight == 0)
+  reduceAssessment(&s, .movedHighlight(by: 10))
+  #expect(s.highlight == 4)  // "not sure" is the last row
+  reduceAssessment(&s, .choseHighlighted)
+  #expect(s.answers[.today, "Q1"] == .notSure)
+  #expect(s.highlight == 4)  // the target row starts on today's "not sure"
+  reduceAssessment(&s, .movedHighlight(by: -2))
+  reduceAssessment(&s, .choseHighlighted)
+  #expect(s.answers[.target, "Q1"] == .answer(2))
+}
+
+@Test func tabSwitchesHorizonWithoutAnswering() {
+  var s = fresh()
+  reduceAssessment(&s, .switchedHorizon)
+  #expect(s.horizon == .target)
+  reduceAssessment(&s, .chose(2))
+  #expect(s.answers[.target, "Q1"] == .answer(2))
+  #expect(s.answers[.today, "Q1"] == nil)
+  #expect(s.index == 1)
+}
+
+@Test func answerIndexesThatDoNotExistAreIgnored() {
+  var s = fresh()
+  reduceAssessment(&s, .chose(4))
+  reduceAssessment(&s, .chose(-1))
+  #expect(s.answers == AssessmentAnswers())
+  #expect(s.horizon == .today)
+}
+
+@Test func applyIsRefusedWhileNothingCanBeScored() {
+  var s = fresh()
+  reduceAssessment(&s, .showResult)
+  #expect(s.showingResult)
+  #expect(reduceAssessment(&s, .apply) == nil)
+  guard case .failure(let e) = s.result else {
+    Issue.record("an empty questionnaire scored")
+    return
+  }
+  #expect(e.horizon == .today)
+  reduceAssessment(&s, .backToQuestions)
+  #expect(!s.showingResult)
+  #expect(reduceAssessment(&s, .leave) == .leave)
+}
+
+@Test func previousFromTheResultReturnsToTheLastQuestionsTarget() {
+  var s = fresh()
+  answerAll(&s, today: 0, target: 0)
+  reduceAssessment(&s, .previous)
+  #expect(!s.showingResult)
+  #expect(s.index == 11)
+  #expect(s.horizon == .target)
+}
+
+@Test func keysMapToQuestionnaireActions() {
+  let s = fresh()
+  #expect(s.action(for: .char("1")) == .chose(0))
+  #expect(s.action(for: .char("4")) == .chose(3))
+  #expect(s.action(for: .char("0")) == .choseNotSure)
+  #expect(s.action(for: .tab) == .switchedHorizon)
+  #expect(s.action(for: .right) == .next)
+  #expect(s.action(for: .left) == .previous)
+  #expect(s.action(for: .escape) == .leave)
+  #expect(s.action(for: .char("m")) == nil)
+  var r = s
+  r.showingResult = true
+  #expect(r.action(for: .char("m")) == .apply)
+  #expect(r.action(for: .char("b")) == .previous)
+  #expect(r.action(for: .char("1")) == nil)
+}
+
+@Test func questionScreenShowsProgressAndBothHorizonsAt60x20() {
+  var s = fresh()
+  reduceAssessment(&s, .next)
+  reduceAssessment(&s, .next)
+  reduceAssessment(&s, .next)
+  let grid = AssessmentScreen.render(
+    s, theme: ThemeLibrary.builtInDefault.theme, size: Size(width: 60, height: 20), ascii: true)
+  let text = PlainTextExporter.export(grid)
+  #expect(text.contains("Question 4 of 12"))
+  #expect(text.contains("With a work problem, where do people turn first?"))
+  #expect(text.contains("[Today]"))
+  #expect(text.contains("Where we want to be"))
+  #expect(text.contains("Not sure / not applicable"))
+}
+
+@Test func resultScreenShowsPositionsProfileAndCaveat() {
+  var s = fresh()
+  answerAll(&s, today: 0, target: 3)
+  let grid = AssessmentScreen.render(
+    s, theme: ThemeLibrary.builtInDefault.theme, size: Size(width: 80, height: 24), ascii: true)
+  let text = PlainTextExporter.export(grid)
+  #expect(text.contains("Today   0 Directed"))
+  #expect(text.contains("Target  100 Learner-led"))
+  #expect(text.contains("Infrastructure"))
+  #expect(text.contains("scaffolding"))
+  #expect(text.contains("m put into markers"))
+}
+
+@Test func tooSmallTerminalGetsTheSizeMessage() {
+  let grid = AssessmentScreen.render(
+    fresh(), theme: ThemeLibrary.builtInDefault.theme, size: Size(width: 50, height: 15), ascii: true)
+  #expect(PlainTextExporter.export(grid).contains("60x20"))
+}
