@@ -78,5 +78,14 @@ enum BuiltInTheme {
     "overlay.title" = { fg = "accent", bg = "#1c1c1c", bold = true }
     "overlay.key" = { fg = "current", bg = "#1c1c1c", bold = true }
     "message" = { fg = "guided", bold = true }
+
+    # The workshop screen. The timer says "time up" and "over time" in words as well, and amber and
+    # red differ by attribute too (bold, then reverse video).
+    "workshop.agenda.done" = { fg = "muted" }
+    "workshop.agenda.current" = { reverse = true, bold = true }
+    "workshop.prompt" = { bold = true }
+    "workshop.timer.amber" = { fg = "guided", bold = true }
+    "workshop.timer.red" = { fg = "directed", bold = true, reverse = true }
+    "workshop.votes.hidden" = { fg = "accent", bold = true }
     """
 }

@@ -1,6 +1,6 @@
 import Canvas
 
-/// Every role the explorer draws with, and what it colours. `themes/README.md` documents the same
+/// Every role the explorer and the workshop draw with, and what it colours. `themes/README.md` documents the same
 /// list for people writing themes; `themes check` uses it to catch misspelt roles.
 public enum ThemeRoles {
   /// (role, what it colours), in the order the documentation lists them.
@@ -57,6 +57,16 @@ public enum ThemeRoles {
     ("overlay.title", "their titles"),
     ("overlay.key", "key names in the help panel"),
     ("message", "the \"terminal too small\" message"),
+    ("workshop", "the workshop screen's own parts (the roles below)"),
+    ("workshop.agenda", "agenda steps still to come"),
+    ("workshop.agenda.done", "agenda steps already taken (also ticked)"),
+    ("workshop.agenda.current", "the step the session is on (also marked with the pointer)"),
+    ("workshop.prompt", "the step's prompt to the room"),
+    ("workshop.timer", "the step timer inside its time box"),
+    ("workshop.timer.amber", "the timer from the time box on (it also says \"time up\")"),
+    ("workshop.timer.red", "the timer from 150% of the time box on (it also says \"over time\")"),
+    ("workshop.votes", "vote statistics and the interquartile bar under the dot strip"),
+    ("workshop.votes.hidden", "the \"votes in, hidden until revealed\" line"),
   ]
 
   /// The role names alone.

@@ -34,6 +34,7 @@ public enum WorkshopScreen {
       drawVotes(&grid, state, theme, glyphs, in: main, top: y + 1)
     }
     drawStatus(&grid, state, theme)
+    if state.showingHelp { drawHelp(&grid, state, theme, glyphs) }
     return grid
   }
 
@@ -53,7 +54,7 @@ public enum WorkshopScreen {
     if let org = state.session.script.organisation { title += " — " + org }
     let count = state.session.script.steps.count
     let right = "Step \(state.session.stepIndex + 1) of \(count) "
-    grid.put(TextWidth.truncate(title, toColumns: grid.width - right.count - 2), at: Point(x: 0, y: 0), style: style)
+    grid.put(TextWidth.truncate(title, toColumns: grid.width - right.count - 2, ellipsis: ellipsis(state)), at: Point(x: 0, y: 0), style: style)
     grid.put(right, at: Point(x: grid.width - right.count, y: 0), style: theme.style("title.accent"))
   }
 
@@ -69,8 +70,9 @@ public enum WorkshopScreen {
       let isCurrent = i == state.session.stepIndex
       let mark = isCurrent ? glyphs.pointer : (i < state.session.stepIndex ? (state.ascii ? "x" : "✓") : " ")
       let number = i + 1 < 10 ? " \(i + 1)" : "\(i + 1)"
-      let text = TextWidth.truncate("\(mark)\(number) \(step.title)", toColumns: agendaWidth - 1)
-      let style = isCurrent ? theme.style("list.selected") : theme.style(i < state.session.stepIndex ? "panel.muted" : "panel")
+      let text = TextWidth.truncate("\(mark)\(number) \(step.title)", toColumns: agendaWidth - 1, ellipsis: ellipsis(state))
+      let role: Role = isCurrent ? "workshop.agenda.current" : (i < state.session.stepIndex ? "workshop.agenda.done" : "workshop.agenda")
+      let style = theme.style(role)
       if isCurrent {
         grid.fill(Rect(x: 0, y: 3 + row, width: agendaWidth, height: 1), with: Cell(text: " ", width: 1, style: style))
       }
@@ -90,23 +92,30 @@ public enum WorkshopScreen {
     heading += "  (\(kind))"
     let timer = timerText(state)
     let timerStyle = Self.timerStyle(state, theme)
-    grid.put(TextWidth.truncate(heading, toColumns: area.width - timer.count - 2), at: Point(x: area.x, y: area.y), style: theme.style("panel.heading"))
+    grid.put(TextWidth.truncate(heading, toColumns: area.width - timer.count - 2, ellipsis: ellipsis(state)), at: Point(x: area.x, y: area.y), style: theme.style("panel.heading"))
     grid.put(timer, at: Point(x: area.x + area.width - timer.count, y: area.y), style: timerStyle)
     var y = area.y + 2
     if let prompt = step.prompt {
       for line in TextWidth.wrap(prompt, width: area.width).prefix(3) {
-        grid.put(line, at: Point(x: area.x, y: y), style: theme.style("panel"))
+        grid.put(line, at: Point(x: area.x, y: y), style: theme.style("workshop.prompt"))
         y += 1
       }
     }
     return y
   }
 
-  /// `1:23 / 3:00` (or just the time spent without a time box).
+  /// `1:23 / 3:00` (or just the time spent without a time box); past the box it says so in
+  /// words, `3:05 / 3:00 time up`, `4:30 / 3:00 over time`, so colour never carries it alone.
   public static func timerText(_ state: WorkshopState) -> String {
     let spent = WorkshopExport.clock(state.stepSeconds)
     guard let box = state.session.step?.timeBox else { return spent }
-    return spent + " / " + WorkshopExport.clock(box)
+    let words: String
+    switch timerLevel(state) {
+    case .normal: words = ""
+    case .amber: words = " time up"
+    case .red: words = " over time"
+    }
+    return spent + " / " + WorkshopExport.clock(box) + words
   }
 
   /// Normal, amber at the time box, red at 150 %.
@@ -121,18 +130,17 @@ public enum WorkshopScreen {
     return .normal
   }
 
-  static func timerStyle(_ state: WorkshopState, _ theme: Theme) -> Style {
-    var style = theme.style("panel")
-    switch timerLevel(state) {
-    case .normal: break
-    case .amber:
-      style.fg = .ansi(3)
-      style.attributes.insert(.bold)
-    case .red:
-      style.fg = .ansi(1)
-      style.attributes.insert([.bold, .reverse])
+  /// The theme role for the timer at its level.
+  public static func timerRole(_ level: TimerLevel) -> Role {
+    switch level {
+    case .normal: return "workshop.timer"
+    case .amber: return "workshop.timer.amber"
+    case .red: return "workshop.timer.red"
     }
-    return style
+  }
+
+  static func timerStyle(_ state: WorkshopState, _ theme: Theme) -> Style {
+    theme.style(timerRole(timerLevel(state)))
   }
 
   /// Stage names, the track with the slider, the scale; returns the last row used.
@@ -183,9 +191,9 @@ public enum WorkshopScreen {
     var y = top
     guard shown else {
       let n = votes.count
-      grid.put("\(n) vote\(n == 1 ? "" : "s") in; hidden until revealed (r).", at: Point(x: area.x, y: y), style: theme.style("panel.heading"))
-      grid.put("Type a position (and a name) to add a vote: 45 Ana" + (step.collect == .both ? " · both: 30 70 Ana" : ""),
-               at: Point(x: area.x, y: y + 1), style: theme.style("panel.muted"))
+      grid.put("\(n) vote\(n == 1 ? "" : "s") in; hidden until revealed (r).", at: Point(x: area.x, y: y), style: theme.style("workshop.votes.hidden"))
+      let how = step.collect == .both ? "Type two positions (and a name) to add a vote: 30 70 Ana" : "Type a position (and a name) to add a vote: 45 Ana"
+      grid.put(TextWidth.truncate(how, toColumns: area.width, ellipsis: ellipsis(state)), at: Point(x: area.x, y: y + 1), style: theme.style("panel.muted"))
       return
     }
     let geometry = Slider.Geometry(range: Position.range, x: area.x + 1, width: area.width - 2)
@@ -203,14 +211,15 @@ public enum WorkshopScreen {
       if let q1 = stats.lowerQuartile, let q3 = stats.upperQuartile, let median = stats.median {
         let a = geometry.column(for: VoteStatistics.position(q1).value)
         let b = geometry.column(for: VoteStatistics.position(q3).value)
-        for x in a...max(a, b) { grid.put(glyphs.horizontal, at: Point(x: x, y: y + 1), style: theme.style("panel.muted")) }
-        grid.put("[", at: Point(x: a, y: y + 1), style: theme.style("panel.muted"))
-        grid.put("]", at: Point(x: max(a, b), y: y + 1), style: theme.style("panel.muted"))
+        let bar = theme.style("workshop.votes")
+        for x in a...max(a, b) { grid.put(glyphs.horizontal, at: Point(x: x, y: y + 1), style: bar) }
+        grid.put("[", at: Point(x: a, y: y + 1), style: bar)
+        grid.put("]", at: Point(x: max(a, b), y: y + 1), style: bar)
         grid.put("|", at: Point(x: geometry.column(for: VoteStatistics.position(median).value), y: y + 1), style: theme.style(role).bold(true))
       }
       let line = "\(label): n=\(stats.count)  median \(stats.medianText)  mean \(stats.meanText)  IQR \(stats.quartilesText)"
-      grid.put(TextWidth.truncate(line, toColumns: area.width), at: Point(x: area.x, y: y + 2), style: theme.style("panel"))
-      grid.put(TextWidth.truncate(stats.sentence(label: label), toColumns: area.width), at: Point(x: area.x, y: y + 3), style: theme.style("panel.muted"))
+      grid.put(TextWidth.truncate(line, toColumns: area.width, ellipsis: ellipsis(state)), at: Point(x: area.x, y: y + 2), style: theme.style("workshop.votes"))
+      grid.put(TextWidth.truncate(stats.sentence(label: label), toColumns: area.width, ellipsis: ellipsis(state)), at: Point(x: area.x, y: y + 3), style: theme.style("panel.muted"))
       y += 4
     }
     // The votes, newest last, scrolled to keep the selection in view.
@@ -226,7 +235,7 @@ public enum WorkshopScreen {
       guard row < rows else { break }
       x = area.x + (n % perRow) * cellWidth
       let v = votes[i]
-      let text = TextWidth.truncate("\(WorkshopExport.voteText(v, step.collect)) \(v.name ?? "")", toColumns: cellWidth - 1)
+      let text = TextWidth.truncate("\(WorkshopExport.voteText(v, step.collect)) \(v.name ?? "")", toColumns: cellWidth - 1, ellipsis: ellipsis(state))
       let style = i == state.selection ? theme.style("list.selected") : theme.style("panel")
       grid.put(text, at: Point(x: x, y: y + row), style: style)
     }
@@ -239,7 +248,7 @@ public enum WorkshopScreen {
     let t = s.agreedTarget
     let how = s.agreedCurrentOverride != nil || s.agreedTargetOverride != nil ? "adjusted" : "vote medians"
     let agreed = "Agreed: current \(c.map { "\($0) \($0.stage.name)" } ?? "–") · target \(t.map { "\($0) \($0.stage.name)" } ?? "–") (\(how))"
-    grid.put(TextWidth.truncate(agreed, toColumns: area.width), at: Point(x: area.x, y: y), style: theme.style("panel.heading"))
+    grid.put(TextWidth.truncate(agreed, toColumns: area.width, ellipsis: ellipsis(state)), at: Point(x: area.x, y: y), style: theme.style("panel.heading"))
     y += 1
     if let c, let t {
       let plan = Transition(from: c, to: t, catalogue: state.catalogue)
@@ -249,11 +258,11 @@ public enum WorkshopScreen {
       ]
       for (label, role, list) in lines {
         let text = "\(label): " + (list.isEmpty ? "none" : list.map(\.name).joined(separator: ", "))
-        grid.put(TextWidth.truncate(text, toColumns: area.width), at: Point(x: area.x, y: y), style: theme.style(role))
+        grid.put(TextWidth.truncate(text, toColumns: area.width, ellipsis: ellipsis(state)), at: Point(x: area.x, y: y), style: theme.style(role))
         y += 1
       }
       if let caveat = plan.caveat {
-        grid.put(TextWidth.truncate(caveat, toColumns: area.width), at: Point(x: area.x, y: y), style: theme.style("transition.caveat"))
+        grid.put(TextWidth.truncate(caveat, toColumns: area.width, ellipsis: ellipsis(state)), at: Point(x: area.x, y: y), style: theme.style("transition.caveat"))
         y += 1
       }
     }
@@ -265,10 +274,55 @@ public enum WorkshopScreen {
         return "\(label) n=\(st.count) med \(st.medianText) IQR \(st.quartilesText)"
       }
       let text = "\(i + 1). \(step.title): " + parts.joined(separator: " · ")
-      grid.put(TextWidth.truncate(text, toColumns: area.width), at: Point(x: area.x, y: y), style: theme.style("panel"))
+      grid.put(TextWidth.truncate(text, toColumns: area.width, ellipsis: ellipsis(state)), at: Point(x: area.x, y: y), style: theme.style("panel"))
       y += 1
     }
   }
+
+  /// The `?` overlay: every key of the workshop's key map, by where it works, in two columns.
+  static func drawHelp(_ grid: inout CellGrid, _ state: WorkshopState, _ theme: Theme, _ glyphs: GlyphSet) {
+    let sections = WorkshopKeyMap.workshop.helpSections(ascii: state.ascii)
+    // Every step and the summary step on the left; vote steps and the fields on the right.
+    let left = sections.filter { $0.heading == WorkshopKeyScope.anyStep.heading || $0.heading == WorkshopKeyScope.summaryStep.heading }
+    let right = sections.filter { s in !left.contains { $0.heading == s.heading } }
+    func lines(_ part: [(heading: String, rows: [(key: String, label: String)])]) -> [(String, String?)] {
+      var out: [(String, String?)] = []
+      for (i, section) in part.enumerated() {
+        if i > 0 { out.append(("", nil)) }
+        out.append((section.heading, nil))
+        out += section.rows.map { ($0.key, $0.label) }
+      }
+      return out
+    }
+    let columns = [lines(left), lines(right)]
+    let height = (columns.map(\.count).max() ?? 0) + 4
+    let width = min(grid.width - 2, 78)
+    let rect = Rect(x: (grid.width - width) / 2, y: max(1, (grid.height - height) / 2), width: width, height: min(height, grid.height - 2))
+    let overlay = theme.style("overlay")
+    grid.fill(rect, with: Cell(text: " ", width: 1, style: overlay))
+    let inner = Box(title: "Workshop keys", style: theme.style("overlay.border"), titleStyle: theme.style("overlay.title"), fill: overlay, glyphs: glyphs)
+      .draw(into: &grid, in: rect)
+    guard inner.width > 4, inner.height > 1 else { return }
+    let columnWidth = (inner.width - 2) / 2
+    let keyWidth = 10
+    for (c, column) in columns.enumerated() {
+      let x = inner.x + 1 + c * (columnWidth + 1)
+      for (row, line) in column.enumerated() where row < inner.height - 1 {
+        let y = inner.y + row
+        if let label = line.1 {
+          grid.put(TextWidth.truncate(line.0, toColumns: keyWidth - 1, ellipsis: ellipsis(state)), at: Point(x: x, y: y), style: theme.style("overlay.key"))
+          grid.put(TextWidth.truncate(label, toColumns: columnWidth - keyWidth, ellipsis: ellipsis(state)), at: Point(x: x + keyWidth, y: y), style: overlay)
+        } else {
+          grid.put(TextWidth.truncate(line.0, toColumns: columnWidth, ellipsis: ellipsis(state)), at: Point(x: x, y: y), style: theme.style("overlay.title"))
+        }
+      }
+    }
+    let footer = "? or Esc closes; any other key closes and does its job"
+    grid.put(TextWidth.truncate(footer, toColumns: inner.width - 2, ellipsis: ellipsis(state)), at: Point(x: inner.x + 1, y: inner.y + inner.height - 1), style: theme.style("overlay.title"))
+  }
+
+  /// `…`, or `...` on ASCII terminals.
+  static func ellipsis(_ state: WorkshopState) -> String { state.ascii ? GlyphSet.ascii.ellipsis : GlyphSet.unicode.ellipsis }
 
   static func fieldLabel(_ state: WorkshopState) -> String {
     switch state.field {
@@ -285,31 +339,17 @@ public enum WorkshopScreen {
     let y = grid.height - 2
     if state.field != nil {
       let text = fieldLabel(state) + state.text
-      grid.put(TextWidth.truncate(text, toColumns: grid.width), at: Point(x: 0, y: y), style: theme.style("status"))
+      grid.put(TextWidth.truncate(text, toColumns: grid.width, ellipsis: ellipsis(state)), at: Point(x: 0, y: y), style: theme.style("status"))
       if let notice = state.notice {
         let x = min(grid.width - 1, TextWidth.columns(text) + 3)
-        grid.put(TextWidth.truncate(notice, toColumns: grid.width - x), at: Point(x: x, y: y), style: theme.style("status.warning"))
+        grid.put(TextWidth.truncate(notice, toColumns: grid.width - x, ellipsis: ellipsis(state)), at: Point(x: x, y: y), style: theme.style("status.warning"))
       }
     } else if let notice = state.notice {
-      grid.put(TextWidth.truncate(notice, toColumns: grid.width), at: Point(x: 0, y: y), style: theme.style("status.notice"))
+      grid.put(TextWidth.truncate(notice, toColumns: grid.width, ellipsis: ellipsis(state)), at: Point(x: 0, y: y), style: theme.style("status.notice"))
     } else if !state.exported.isEmpty {
-      grid.put(TextWidth.truncate("Exported: " + state.exported.joined(separator: "  "), toColumns: grid.width), at: Point(x: 0, y: y), style: theme.style("status.notice"))
+      grid.put(TextWidth.truncate("Exported: " + state.exported.joined(separator: "  "), toColumns: grid.width, ellipsis: ellipsis(state)), at: Point(x: 0, y: y), style: theme.style("status.notice"))
     }
-    let hints: [(String, String)]
-    if state.field == .vote {
-      hints = [("Enter", "add"), ("Esc", "done")]
-    } else if state.field != nil {
-      hints = [("Enter", "ok"), ("Esc", "cancel")]
-    } else {
-      var h = [("n", "next"), ("p", "prev"), ("g", "go to")]
-      switch state.session.step?.kind {
-      case .vote?: h += [("0-9", "vote"), ("r", "reveal"), ("↑↓ d", "delete"), ("i", "import")]
-      case .summary?: h += [("←→", "move"), ("Tab", state.adjustingTarget ? "target" : "current"), ("=", "medians")]
-      default: break
-      }
-      h += [("m", "note"), ("x", "export"), ("q", "quit")]
-      hints = h
-    }
+    let hints = WorkshopKeyMap.workshop.hints(kind: state.session.step?.kind, field: state.field, ascii: state.ascii)
     var x = 0
     for (key, label) in hints {
       let width = key.count + label.count + 3

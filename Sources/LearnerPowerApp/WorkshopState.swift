@@ -75,6 +75,8 @@ public struct WorkshopState: Hashable, Sendable {
   public var ascii: Bool
   /// Paths of the latest export, shown on screen.
   public var exported: [String] = []
+  /// The `?` overlay is open.
+  public var showingHelp = false
 
   /// The glide to a step position lasts this long (the contract says under 300 ms).
   public static let glideSeconds = 0.25
@@ -160,8 +162,18 @@ public func reduceWorkshop(_ state: inout WorkshopState, _ action: WorkshopActio
       state.display = last.to
       state.glides = []
     }
-    if state.field != nil { return fieldKey(&state, key) }
-    return sessionKey(&state, key)
+    // Help covers the screen: `?` and Esc close it; any other key closes it and does its job.
+    if state.showingHelp {
+      state.showingHelp = false
+      if key == .char("?") || key == .escape { return [] }
+    }
+    let step = state.session.step
+    guard let command = WorkshopKeyMap.workshop.command(for: key, kind: step?.kind, field: state.field) else {
+      if state.field != nil, case .char(let c) = key, state.text.count < 200 { state.text.append(c) }
+      return []
+    }
+    if state.field != nil { return fieldCommand(&state, command) }
+    return sessionCommand(&state, command, key: key)
   }
 }
 
@@ -185,45 +197,42 @@ private func record(_ state: inout WorkshopState, _ entry: JournalEntry) -> Work
   return .journal(entry)
 }
 
-private func sessionKey(_ state: inout WorkshopState, _ key: Key) -> [WorkshopEffect] {
+private func sessionCommand(_ state: inout WorkshopState, _ command: WorkshopCommand, key: Key)
+  -> [WorkshopEffect]
+{
   state.notice = nil
-  let step = state.session.step
-  let isVote = step?.kind == .vote
-  let isSummary = step?.kind == .summary
-  switch key {
-  case .char("n"), .char(" "), .pageDown:
+  switch command {
+  case .next:
     return move(&state, to: state.session.stepIndex + 1)
-  case .char("p"), .backspace, .pageUp:
+  case .previous:
     return move(&state, to: state.session.stepIndex - 1)
-  case .char("g"):
+  case .goTo:
     state.field = .goTo
     state.text = ""
-  case .char("q"), .ctrl("c"):
+  case .quit:
     return [record(&state, timeEntry(state)), .quit]
-  case .ctrl("z"):
+  case .suspend:
     return [.suspend]
-  case .char("m"):
+  case .help:
+    state.showingHelp = true
+  case .note:
     state.field = .note
     state.text = ""
-  case .char("x"):
+  case .export:
     return [record(&state, timeEntry(state)), .export]
-  case .char("i") where isVote:
+  case .importCSV:
     state.field = .importCSV
     state.text = ""
-  case .char("r") where isVote:
+  case .reveal:
     let shown = !state.session.revealed.contains(state.session.stepIndex)
     return [record(&state, .revealed(shown, step: state.session.stepIndex, at: state.now))]
-  case .char("v") where isVote, .enter where isVote:
+  case .vote:
     state.field = .vote
-    state.text = ""
-  case .char(let c) where isVote && c.isASCII && c.isNumber:
-    state.field = .vote
-    state.text = String(c)
-  case .up, .char("k"):
-    selectVote(&state, by: -1)
-  case .down, .char("j"):
-    selectVote(&state, by: 1)
-  case .char("d") where isVote:
+    // A digit starts the vote with itself, so `45 Enter` is all it takes.
+    if case .char(let c) = key, c.isASCII, c.isNumber { state.text = String(c) } else { state.text = "" }
+  case .selectVote(let delta):
+    selectVote(&state, by: delta)
+  case .deleteVote:
     let votes = state.session.votes(of: state.session.stepIndex)
     guard let i = state.selection, votes.indices.contains(i) else {
       state.notice = "Select a vote with ↑/↓ first"
@@ -234,20 +243,14 @@ private func sessionKey(_ state: inout WorkshopState, _ key: Key) -> [WorkshopEf
     state.selection = remaining == 0 ? nil : min(i, remaining - 1)
     state.notice = "Vote removed"
     return [effect]
-  case .left where isSummary, .char("h") where isSummary:
-    return adjust(&state, by: -1)
-  case .right where isSummary, .char("l") where isSummary:
-    return adjust(&state, by: 1)
-  case .shiftLeft where isSummary, .char("H") where isSummary:
-    return adjust(&state, by: -5)
-  case .shiftRight where isSummary, .char("L") where isSummary:
-    return adjust(&state, by: 5)
-  case .tab where isSummary:
+  case .adjust(let delta):
+    return adjust(&state, by: delta)
+  case .switchAgreed:
     state.adjustingTarget.toggle()
-  case .char("=") where isSummary:
+  case .backToMedians:
     state.notice = "Agreed positions back to the vote medians"
     return [record(&state, .agreed(current: nil, target: nil, at: state.now))]
-  default:
+  case .submitField, .closeField, .erase:
     break
   }
   return []
@@ -304,20 +307,15 @@ func move(_ state: inout WorkshopState, to index: Int) -> [WorkshopEffect] {
   return effects
 }
 
-private func fieldKey(_ state: inout WorkshopState, _ key: Key) -> [WorkshopEffect] {
-  switch key {
-  case .escape:
+private func fieldCommand(_ state: inout WorkshopState, _ command: WorkshopCommand) -> [WorkshopEffect] {
+  switch command {
+  case .closeField:
     state.field = nil
     state.text = ""
     state.notice = nil
-  case .backspace:
+  case .erase:
     if !state.text.isEmpty { state.text.removeLast() }
-  case .ctrl("c"):
-    state.field = nil
-    state.text = ""
-  case .char(let c):
-    if state.text.count < 200 { state.text.append(c) }
-  case .enter:
+  case .submitField:
     return submit(&state)
   default:
     break

@@ -28,6 +28,9 @@ struct WorkshopCommand: ParsableCommand {
     @Flag(help: "Use ASCII glyphs only.")
     var ascii = false
 
+    @Option(help: ArgumentHelp("Theme name or path to a theme file (default: the explorer's last choice).", valueName: "theme"))
+    var theme: String?
+
     @OptionGroup var common: CommonOptions
 
     func run() throws {
@@ -40,7 +43,7 @@ struct WorkshopCommand: ParsableCommand {
         throw ExitCode(1)
       }
       let code = runWorkshopSession(
-        .start(parsed, source: script), catalogue: catalogue, paths: common.paths, ascii: ascii)
+        .start(parsed, source: script), catalogue: catalogue, paths: common.paths, ascii: ascii, theme: theme)
       if code != 0 { throw ExitCode(code) }
     }
   }
@@ -55,13 +58,16 @@ struct WorkshopCommand: ParsableCommand {
     @Flag(help: "Use ASCII glyphs only.")
     var ascii = false
 
+    @Option(help: ArgumentHelp("Theme name or path to a theme file (default: the explorer's last choice).", valueName: "theme"))
+    var theme: String?
+
     @OptionGroup var common: CommonOptions
 
     func run() throws {
       let catalogue = try common.catalogue()
       let path = try resolveSession(session, common: common)
       let code = runWorkshopSession(
-        .resume(path), catalogue: catalogue, paths: common.paths, ascii: ascii)
+        .resume(path), catalogue: catalogue, paths: common.paths, ascii: ascii, theme: theme)
       if code != 0 { throw ExitCode(code) }
     }
   }
@@ -255,7 +261,9 @@ enum WorkshopStart {
 
 /// Opens the journal (creating it for a new session), then the terminal, runs the session and
 /// always gives the terminal back. Returns the exit status (2 without a terminal).
-func runWorkshopSession(_ start: WorkshopStart, catalogue: Catalogue, paths: AppPaths, ascii: Bool) -> Int32 {
+func runWorkshopSession(
+  _ start: WorkshopStart, catalogue: Catalogue, paths: AppPaths, ascii: Bool, theme wanted: String?
+) -> Int32 {
   let env = ProcessInfo.processInfo.environment
   guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else {
     printError(
@@ -306,16 +314,34 @@ func runWorkshopSession(_ start: WorkshopStart, catalogue: Catalogue, paths: App
     }
   }
   defer { screen.restore() }
-  let theme = ThemeLibrary(paths: paths, environment: env)
-  let resolved = (try? theme.load("default").get()) ?? ThemeLibrary.builtInDefault
+  let (theme, themeWarning) = workshopTheme(wanted, paths: paths, environment: env)
   var state = WorkshopState(session: session, catalogue: catalogue, now: now, ascii: screen.prefersASCII)
-  state.notice = notice
-  let loop = WorkshopLoop(state: state, terminal: screen, theme: resolved.theme, journal: journal)
+  state.notice = themeWarning ?? notice
+  let loop = WorkshopLoop(state: state, terminal: screen, theme: theme.theme, journal: journal)
   let code = loop.run()
   screen.restore()
   if let message = loop.exitMessage { printError(message) }
   FileHandle.standardError.write(Data("Session journal: \(journal.path)\n".utf8))
   return code
+}
+
+/// The theme as the explorer chooses it: `--theme` beats the choice remembered from the explorer,
+/// which beats the default. A theme that cannot be used never stops the session: the default is
+/// used and the warning goes to the status line.
+func workshopTheme(_ wanted: String?, paths: AppPaths, environment: [String: String])
+  -> (ResolvedTheme, warning: String?)
+{
+  let themes = ThemeLibrary(paths: paths, environment: environment)
+  let (remembered, _) = StateStore(paths: paths).load()
+  if let name = wanted ?? remembered.theme {
+    switch themes.load(name) {
+    case .success(let t): return (t, nil)
+    case .failure(let e):
+      let fallback = (try? themes.load("default").get()) ?? ThemeLibrary.builtInDefault
+      return (fallback, "Warning: theme '\(name)' not used: \(e.diagnostics.first?.description ?? "")")
+    }
+  }
+  return ((try? themes.load("default").get()) ?? ThemeLibrary.builtInDefault, nil)
 }
 
 /// Follows a journal and prints the facilitator's view: current step, its notes, the next step

@@ -162,6 +162,61 @@ import Testing
     s.waitFor(text: "EXIT=0")
   }
 
+  @Test(.enabled(if: tmuxAvailable)) func questionMarkShowsTheKeysAndEscClosesThem() throws {
+    let s = try start(["workshop", Self.intro], home: LP.tempHome(), width: 80, height: 24)
+    s.waitFor(text: "Step 1 of 5")
+    #expect(s.screen().contains("? help"))
+    try s.send("?")
+    let help = s.waitFor(text: "Workshop keys")
+    #expect(help.contains("reveal/hide votes"))
+    #expect(help.contains("In the vote field"))
+    try s.send("Escape")
+    s.waitFor("the help to close") { !$0.contains("Workshop keys") && $0.contains("Step 1 of 5") }
+    // Another key closes the help and still does its job.
+    try s.send("?")
+    s.waitFor(text: "Workshop keys")
+    try s.send("n")
+    s.waitFor("step 2 without the help") { !$0.contains("Workshop keys") && $0.contains("Step 2 of 5") }
+  }
+
+  // MARK: - Themes
+
+  /// Whether the pane shows any colour: an SGR sequence with a foreground or background colour
+  /// (30–37, 40–47, 90–97, 100–107, or 38/48 for 256 and direct colour).
+  func showsColour(_ s: TmuxSession) -> Bool {
+    let escaped = (try? s.tmux(["capture-pane", "-p", "-e"])) ?? ""
+    let colours = Set(Array(30...38) + Array(40...48) + Array(90...97) + Array(100...107))
+    for match in escaped.matches(of: #/\x1B\[([0-9;]*)m/#) {
+      let params = match.output.1.split(separator: ";").compactMap { Int($0) }
+      if params.contains(where: colours.contains) { return true }
+    }
+    return false
+  }
+
+  @Test(.enabled(if: tmuxAvailable)) func theWorkshopHonoursThemeOptionAndTheRememberedTheme() throws {
+    // The default theme colours the title bar.
+    let plain = try start(["workshop", Self.intro], home: LP.tempHome())
+    plain.waitFor(text: "Step 1 of 5")
+    #expect(showsColour(plain))
+
+    let given = try start(["workshop", "--theme", "monochrome", Self.intro], home: LP.tempHome())
+    given.waitFor(text: "Step 1 of 5")
+    #expect(!showsColour(given))
+
+    // The explorer's remembered choice is used when no --theme is given.
+    let home = LP.tempHome()
+    try FileManager.default.createDirectory(atPath: home + "/config/learnerpower", withIntermediateDirectories: true)
+    try "theme = \"monochrome\"\n".write(toFile: home + "/config/learnerpower/config.toml", atomically: true, encoding: .utf8)
+    let remembered = try start(["workshop", Self.intro], home: home)
+    remembered.waitFor(text: "Step 1 of 5")
+    #expect(!showsColour(remembered))
+
+    // A theme that cannot be used never stops the session: the status line says so.
+    let missing = try start(["workshop", "--theme", "no-such-theme", Self.intro], home: LP.tempHome())
+    missing.waitFor(text: "Warning: theme 'no-such-theme' not used")
+    #expect(missing.screen().contains("Step 1 of 5"))
+  }
+
   // MARK: - Signals
 
   @Test(.enabled(if: tmuxAvailable)) func sigtermRestoresTheTerminalAndKeepsTheJournal() throws {

@@ -168,11 +168,13 @@ private func type(_ state: inout WorkshopState, _ text: String) -> [JournalEntry
   var s = freshState(now: 0)
   _ = reduceWorkshop(&s, .tick(59))
   #expect(WorkshopScreen.timerLevel(s) == .normal)
+  #expect(WorkshopScreen.timerText(s) == "0:59 / 1:00")
   _ = reduceWorkshop(&s, .tick(60))
   #expect(WorkshopScreen.timerLevel(s) == .amber)
+  #expect(WorkshopScreen.timerText(s) == "1:00 / 1:00 time up")
   _ = reduceWorkshop(&s, .tick(90))
   #expect(WorkshopScreen.timerLevel(s) == .red)
-  #expect(WorkshopScreen.timerText(s) == "1:30 / 1:00")
+  #expect(WorkshopScreen.timerText(s) == "1:30 / 1:00 over time")
 }
 
 @Test func summaryAgreedPositionsDefaultToMediansAndCanBeMoved() {
