@@ -99,6 +99,8 @@ extension ExplorerLoop {
       reduce(&state, .requestedQuit)
       _ = perform(.saveState)
       return true
+    case .finished(.quit):
+      return reduce(&state, .requestedQuit).map(perform).contains(true)
     case .finished(.leave):
       reduce(&state, .noticed("Self-assessment closed; the markers are unchanged"))
     case .finished(.apply(let current, let target)):

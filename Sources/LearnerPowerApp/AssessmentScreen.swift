@@ -100,10 +100,9 @@ struct AssessmentPainter {
       if y >= area.maxY - 1 { break }
     }
     let status =
-      "Today: \(describe(session.choice(.today)))  \(separator)  "
-      + "Where we want to be: \(describe(session.choice(.target)))  "
-      + "\(separator)  \(session.completed) of "
-      + "\(session.questions.questions.count) answered for both"
+      "Today: \(describe(session.choice(.today))) \(separator) "
+      + "Target: \(describe(session.choice(.target))) \(separator) "
+      + "\(session.completed) of \(session.questions.questions.count) done"
     statusLine(status, into: &grid)
     hints(
       [

@@ -82,6 +82,8 @@ public enum AssessmentAction: Sendable, Hashable {
   case apply
   /// Left the questionnaire without applying anything.
   case leave
+  /// Asked to quit the program (Ctrl-C), as everywhere in the app.
+  case quit
 }
 
 /// How the questionnaire ended.
@@ -90,6 +92,8 @@ public enum AssessmentOutcome: Sendable, Hashable {
   case apply(current: Position, target: Position)
   /// Closed without changing anything.
   case leave
+  /// Quit the program at once (nothing applied).
+  case quit
 }
 
 /// Applies one action; returns how the questionnaire ended, or nil while it goes on.
@@ -142,6 +146,8 @@ public func reduceAssessment(_ s: inout AssessmentSession, _ action: AssessmentA
     return .apply(current: r.today.position, target: r.target.position)
   case .leave:
     return .leave
+  case .quit:
+    return .quit
   }
   return nil
 }
@@ -182,7 +188,8 @@ extension AssessmentSession {
       switch key {
       case .char("m"), .char("M"), .enter: return .apply
       case .char("b"), .left, .char("h"), .pageUp, .backspace: return .previous
-      case .escape, .char("q"), .ctrl("c"): return .leave
+      case .escape, .char("q"): return .leave
+      case .ctrl("c"): return .quit
       default: return nil
       }
     }
@@ -197,7 +204,8 @@ extension AssessmentSession {
     case .right, .char("l"), .pageDown: return .next
     case .left, .char("h"), .pageUp, .backspace: return .previous
     case .char("r"): return .showResult
-    case .escape, .char("q"), .ctrl("c"): return .leave
+    case .escape, .char("q"): return .leave
+    case .ctrl("c"): return .quit
     default: return nil
     }
   }

@@ -128,7 +128,7 @@ func runAssessment(
   switch ending {
   case .signalled(let code):
     return code
-  case .finished(.leave):
+  case .finished(.leave), .finished(.quit):
     return 0
   case .finished(.apply(let current, let target)):
     var state = AppState(current: current, target: target, catalogue: catalogue)

@@ -104,6 +104,7 @@ private func answerAll(_ s: inout AssessmentSession, today: Int, target: Int) {
   reduceAssessment(&s, .backToQuestions)
   #expect(!s.showingResult)
   #expect(reduceAssessment(&s, .leave) == .leave)
+  #expect(reduceAssessment(&s, .quit) == .quit)
 }
 
 @Test func previousFromTheResultReturnsToTheLastQuestionsTarget() {
@@ -124,6 +125,7 @@ private func answerAll(_ s: inout AssessmentSession, today: Int, target: Int) {
   #expect(s.action(for: .right) == .next)
   #expect(s.action(for: .left) == .previous)
   #expect(s.action(for: .escape) == .leave)
+  #expect(s.action(for: .ctrl("c")) == .quit)
   #expect(s.action(for: .char("m")) == nil)
   var r = s
   r.showingResult = true
