@@ -46,6 +46,13 @@ let package = Package(
       ],
       swiftSettings: strict
     ),
+    // `make bench`: drives the explorer in-process against ncurses writing to a file and prints
+    // time and bytes per key. Not a test: nothing here can fail on a slow machine.
+    .executableTarget(
+      name: "LearnerPowerBench",
+      dependencies: ["LearnerPowerApp", "NcursesTerminal"],
+      swiftSettings: strict
+    ),
     .testTarget(name: "LearnerPowerModelTests", dependencies: ["LearnerPowerModel"]),
     .testTarget(name: "CanvasTests", dependencies: ["Canvas"]),
     // Goldens live in Tests/LearnerPowerAppTests/Goldens and are read by path so that

@@ -13,7 +13,14 @@ if [ ${#need[@]} -gt 0 ]; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >&2
 fi
-# The schema tests use Python's jsonschema and pytest; pyte drives the benchmark.
+# The schema tests use Python's jsonschema and pytest. Debian's own python3 refuses pip
+# installs (PEP 668), so try pip first (a user or pyenv Python), then Debian's packages.
 if ! python3 -c 'import jsonschema, pytest' >/dev/null 2>&1; then
-  python3 -m pip install -q jsonschema pytest >&2
+  if ! python3 -m pip install -q jsonschema pytest >/dev/null 2>&1; then
+    sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    echo "Installing python3-jsonschema and python3-pytest with apt" >&2
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3-jsonschema python3-pytest >&2
+  fi
 fi

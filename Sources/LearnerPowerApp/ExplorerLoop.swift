@@ -50,20 +50,22 @@ public final class ExplorerLoop {
       for i in fds.indices { fds[i].revents = 0 }
       let rc = poll(&fds, nfds_t(fds.count), -1)
       if rc < 0 && errno != EINTR { return 1 }
-      var quit = false
-      for event in terminal.drainEvents() {
-        for effect in handle(event) {
-          if perform(effect) { quit = true }
-        }
-        if quit { break }
-      }
-      if quit { return signalExit }
-      paint()
+      if process(terminal.drainEvents()) { return signalExit }
     }
   }
 
+  /// One turn of the loop without waiting: reduces a batch of events, then renders and paints
+  /// once. Returns true when the user quit. The benchmark drives the app through it.
+  public func process(_ events: [InputEvent]) -> Bool {
+    for event in events {
+      for effect in handle(event) where perform(effect) { return true }
+    }
+    paint()
+    return false
+  }
+
   /// Renders the state and paints only what changed since the last frame.
-  func paint() {
+  public func paint() {
     let size = terminal.size
     var grid = Screen.render(state, theme: theme.theme, size: size)
     grid.cursor = Screen.snapshotCursor(state, size: size) ?? Screen.cursor(state, layout: Screen.layout(size))

@@ -135,12 +135,14 @@ struct Context {
         style: s.rawValue % 2 == 0 ? styles.band : styles.base,
         label: String(s.name.prefix(1)), shade: s.rawValue % 2 == 0 ? (state.ascii ? "." : "·") : " ")
     }
+    // Markers are labelled above the plot and ticked on the x axis rather than drawn as
+    // full-height lines: a line would repaint a whole column twice on every key press.
     let markers = [
       LineChart.VerticalMarker(
-        x: Double(state.current.value), style: styles.chartCurrent, glyph: glyphs.markerLine,
+        x: Double(state.current.value), style: styles.chartCurrent, glyph: "",
         label: state.ascii ? "C" : glyphs.markerPrimary),
       LineChart.VerticalMarker(
-        x: Double(state.target.value), style: styles.chartTarget, glyph: state.ascii ? ":" : "┊",
+        x: Double(state.target.value), style: styles.chartTarget, glyph: "",
         label: state.ascii ? "T" : glyphs.markerSecondary),
     ]
     let chart = LineChart(
@@ -150,6 +152,17 @@ struct Context {
         : [],
       xLabels: [], showsAxes: true, axisStyle: styles.axis, labelStyle: styles.muted, glyphs: glyphs)
     chart.draw(into: &grid, in: chartRect)
+    let chartLayout = chart.layout(in: chartRect)
+    if let axis = chartLayout.xAxisRow {
+      let geo = chartLayout.geometry
+      let ticks: [(Int, String, Style)] = [
+        (state.target.value, state.ascii ? "T" : "┴", styles.chartTarget),
+        (state.current.value, state.ascii ? "C" : "┴", styles.chartCurrent),
+      ]
+      for (value, glyph, style) in ticks {
+        grid.put(glyph, at: Point(x: geo.column(forX: Double(value)), y: axis), style: style, clip: chartRect)
+      }
+    }
 
     // The legend names each line by its glyph, so colour is never needed to tell them apart.
     let social = state.activePosition.socialEmpowerment

@@ -273,7 +273,8 @@ public struct LineChart: Hashable, Sendable {
           }
         }
       }
-      for marker in markers {
+      // An empty glyph means "label only": callers that repaint often skip the full-height line.
+      for marker in markers where marker.glyph != "" {
         let x = geo.column(forX: marker.x)
         for y in plotArea.y..<plotArea.maxY {
           grid.overlay(
