@@ -68,7 +68,18 @@ public enum TextWidth {
   /// - A mark with nothing before it is dropped.
   public static func graphemes(of text: String) -> [Grapheme] {
     var out: [Grapheme] = []
+    out.reserveCapacity(text.utf8.count)
     for ch in text {
+      // Fast path: a grapheme of one scalar (nearly all text) needs no rebuilding, and
+      // `String(ch)` of it is a small inline string. This loop runs for every cell of every frame.
+      let scalars = ch.unicodeScalars
+      if let first = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex {
+        if first.value != 0x200d, !isControl(first) {
+          let w = width(of: first)
+          if w > 0 { out.append(Grapheme(text: String(ch), width: w)) }
+        }
+        continue
+      }
       var kept = String.UnicodeScalarView()
       var count = 0
       var w = 0
@@ -96,7 +107,9 @@ public enum TextWidth {
 
   /// Total columns `text` takes in the grid.
   public static func columns(_ text: String) -> Int {
-    graphemes(of: text).reduce(0) { $0 + $1.width }
+    // Printable ASCII is one column per byte: layout code asks this of every label.
+    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7f }) { return text.utf8.count }
+    return graphemes(of: text).reduce(0) { $0 + $1.width }
   }
 
   /// `text` cut to at most `columns` columns, ending in `ellipsis` when anything was cut.

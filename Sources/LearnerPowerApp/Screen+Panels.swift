@@ -28,7 +28,9 @@ struct Context {
     let r = layout.title
     grid.fill(r, with: .blank(styles.title))
     let c = state.current, t = state.target
-    let right = " \(c.value) \(c.stage.name) \(arrow) \(t.value) \(t.stage.name) "
+    // Stages only: the numbers are on the slider and the status line, and repeating them here
+    // would repaint the title on every key press.
+    let right = " \(c.stage.name) \(arrow) \(t.stage.name) "
     let rightWidth = TextWidth.columns(right)
     let left = TextWidth.truncate(
       " Learner Power explorer", toColumns: max(0, r.width - rightWidth - 1), ellipsis: glyphs.ellipsis)
@@ -165,11 +167,10 @@ struct Context {
     }
 
     // The legend names each line by its glyph, so colour is never needed to tell them apart.
-    let social = state.activePosition.socialEmpowerment
     let entries: [(String, String, Style)] = [
       (glyphs.seriesGlyph(0), "organisation", styles.organisation),
       (glyphs.seriesGlyph(1), "learner", styles.learner),
-      (glyphs.seriesGlyph(2), "social \(Int(social.rounded()))", styles.social),
+      (glyphs.seriesGlyph(2), "social empowerment", styles.social),
     ]
     var x = inner.x + 1
     for (glyph, name, style) in entries {
@@ -210,7 +211,7 @@ struct Context {
 
   func drawRecommendations(into grid: inout CellGrid) {
     let p = state.activePosition
-    let title = "Fits \(state.active.title.lowercased()) \(p.value) (\(p.stage.name))"
+    let title = "Fits the \(state.active.title.lowercased()) marker (\(p.stage.name))"
     let inner = box(title, layout.listBox, into: &grid)
     guard !inner.isEmpty else { return }
     var list = Screen.recommendationList(state, glyphs: glyphs, styles: styles)
@@ -238,7 +239,7 @@ struct Context {
 
   func drawTransition(into grid: inout CellGrid) {
     let tr = state.transition
-    let title = "Transition \(tr.current.value) \(arrow) \(tr.target.value)"
+    let title = "Transition: current \(arrow) target"
     let inner = box(title, layout.transitionBox, into: &grid)
     guard !inner.isEmpty else { return }
     let area = Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: inner.height)

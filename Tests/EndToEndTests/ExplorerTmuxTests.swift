@@ -28,7 +28,7 @@ import Testing
     try s.send("3")
     let screen = s.waitFor(text: "Current 62 · Enabled")
     #expect(screen.contains("Sponsored community of practice"))
-    #expect(screen.contains("Fits current 62 (Enabled)"))
+    #expect(screen.contains("Fits the current marker (Enabled)"))
   }
 
   @Test(.enabled(if: tmuxAvailable)) func tabSwitchesToTheTargetMarker() throws {
