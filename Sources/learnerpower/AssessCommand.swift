@@ -64,6 +64,7 @@ struct AssessCommand: ParsableCommand {
 
   struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "check",
       abstract: "Check a question file and list every problem with its line.")
 
     @Argument(help: ArgumentHelp("The question file (TOML).", valueName: "file"))

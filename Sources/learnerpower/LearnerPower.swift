@@ -107,6 +107,7 @@ struct Explore: ParsableCommand {
 
 struct Render: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "render",
     abstract: "Print the explorer screen as text, without a terminal.",
     discussion: "Prints exactly HEIGHT lines with trailing spaces trimmed. Below 60x20 it prints the too-small message."
   )
@@ -177,6 +178,7 @@ struct CatalogueCommand: ParsableCommand {
 
   struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "check",
       abstract: "Check a catalogue file and report every problem with its line."
     )
     @Argument(help: ArgumentHelp("Catalogue TOML files to check.", valueName: "file"))

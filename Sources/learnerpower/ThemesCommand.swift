@@ -22,6 +22,7 @@ struct ThemesCommand: ParsableCommand {
 
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "list",
       abstract: "List the themes available, with where each comes from.")
 
     @OptionGroup var common: CommonOptions
@@ -40,6 +41,7 @@ struct ThemesCommand: ParsableCommand {
 
   struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "check",
       abstract: "Check theme files and report every problem with its line.",
       discussion: "Exits 1 when any file has a problem; each is printed as file:line: key: message.")
 
@@ -67,6 +69,7 @@ struct ThemesCommand: ParsableCommand {
 
   struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "show",
       abstract: "Print a sample explorer screen in a theme.",
       discussion: """
         Colours are written as ANSI escapes when standard output is a terminal (or with \

@@ -20,6 +20,7 @@ struct WorkshopCommand: ParsableCommand {
 
   struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "run",
       abstract: "Run a workshop script (checked first; a bad script never opens the screen).")
 
     @Argument(help: ArgumentHelp("The workshop script (TOML).", valueName: "script"))
@@ -50,6 +51,7 @@ struct WorkshopCommand: ParsableCommand {
 
   struct Resume: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "resume",
       abstract: "Resume a session exactly where it was (the latest when none is named).")
 
     @Argument(help: ArgumentHelp("Journal path or session id.", valueName: "session"))
@@ -74,6 +76,7 @@ struct WorkshopCommand: ParsableCommand {
 
   struct Notes: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "notes",
       abstract: "Follow a running session in a second terminal: facilitator notes, next step, timer.")
 
     @Argument(help: ArgumentHelp("Journal path or session id (the latest when none).", valueName: "session"))
@@ -93,6 +96,7 @@ struct WorkshopCommand: ParsableCommand {
 
   struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "check",
       abstract: "Check workshop scripts and report every problem with its line.")
 
     @Argument(help: ArgumentHelp("Workshop scripts to check.", valueName: "script"))
@@ -118,6 +122,7 @@ struct WorkshopCommand: ParsableCommand {
 
   struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "export",
       abstract: "Export a session as a Markdown report, JSON, CSV of votes or SVG charts.")
 
     @Argument(help: ArgumentHelp("Journal path or session id.", valueName: "session"))
@@ -171,6 +176,7 @@ struct WorkshopCommand: ParsableCommand {
 
   struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "import",
       abstract: "Add votes from a CSV (name,current,target) to a session's vote step.",
       discussion: "Bad rows are reported by line and skipped; good rows are kept. Exit 1 when any row was bad.")
 
