@@ -178,26 +178,11 @@ public enum ThemeFile {
   }
 
   /// "; did you mean 'x'?" for the closest name within a small edit distance, else "".
+  /// (Sorted first, so a tie between names from a set always picks the same one.)
   static func suggestion(_ word: String, among names: [String]) -> String {
-    let w = word.lowercased()
-    let best = names.map { ($0, editDistance(w, $0)) }.min { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
-    guard let best, best.1 <= max(2, w.count / 3) else { return "" }
-    return "; did you mean '\(best.0)'?"
-  }
-
-  static func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var prev = Array(0...b.count)
-    var cur = prev
-    for i in 1...a.count {
-      cur[0] = i
-      for j in 1...b.count {
-        cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-      }
-      swap(&prev, &cur)
-    }
-    return prev[b.count]
+    let limit = max(2, word.count / 3)
+    guard let best = NameSuggestion.nearest(to: word, in: names.sorted(), maxDistance: limit)
+    else { return "" }
+    return "; did you mean '\(best)'?"
   }
 }

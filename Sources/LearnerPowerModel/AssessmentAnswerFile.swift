@@ -25,54 +25,38 @@ extension AssessmentAnswers {
     case .failure(let syntax): return .failure(DiagnosticList([syntax]))
     case .success(let d): document = d
     }
-    var problems: [Diagnostic] = []
+    var fields = TOMLFieldReader(document: document)
     var answers = AssessmentAnswers()
     let ids = questions.questions.map(\.id)
-    let horizons = AssessmentHorizon.allCases.map(\.rawValue)
-    for entry in document.root.tableEntries ?? [] where !horizons.contains(entry.key) {
-      var message = "unknown key \"\(TextSanitizer.cleanLine(entry.key))\""
-      if let guess = CatalogueReader.nearest(to: entry.key, in: horizons) {
-        message += "; did you mean \"\(guess)\"?"
-      } else {
-        message += "; an answer file has a [today] and a [target] table"
-      }
-      problems.append(document.diagnostic(at: [.key(entry.key)], message))
-    }
+    fields.checkKeys(
+      of: document.root, at: .root, allowed: AssessmentHorizon.allCases.map(\.rawValue),
+      what: "key", otherwise: "; an answer file has a [today] and a [target] table")
     for horizon in AssessmentHorizon.allCases {
-      let path: TOMLKeyPath = [.key(horizon.rawValue)]
+      let path = TOMLKeyPath.root.appending(horizon.rawValue)
       guard let table = document.root[horizon.rawValue] else {
-        problems.append(
-          document.diagnostic(
-            at: path,
-            "missing [\(horizon.rawValue)] table (the answers for \(horizon.title.lowercased()))"))
+        fields.report(
+          path,
+          "missing [\(horizon.rawValue)] table (the answers for \(horizon.title.lowercased()))")
         continue
       }
       guard let entries = table.tableEntries else {
-        problems.append(
-          document.diagnostic(
-            at: path, "expected a table of answers such as Q1 = 2, found \(table.found)"))
+        fields.report(path, "expected a table of answers such as Q1 = 2, found \(table.found)")
         continue
       }
       for entry in entries {
-        let keyPath = path.appending(entry.key)
         guard let question = questions[entry.key] else {
-          var message = "unknown question \"\(TextSanitizer.cleanLine(entry.key))\""
-          if let guess = CatalogueReader.nearest(to: entry.key, in: ids) {
-            message += "; did you mean \"\(guess)\"?"
-          } else {
-            message += "; the questions are \(ids.joined(separator: ", "))"
-          }
-          problems.append(document.diagnostic(at: keyPath, message))
+          fields.reportUnknown(
+            entry.key, in: path, known: ids, what: "question",
+            otherwise: "; the questions are \(ids.joined(separator: ", "))")
           continue
         }
         switch choice(entry.value, answers: question.answers.count) {
         case .success(let c): answers[horizon, question.id] = c
-        case .failure(let problem):
-          problems.append(document.diagnostic(at: keyPath, problem.description))
+        case .failure(let problem): fields.report(path.appending(entry.key), problem.description)
         }
       }
     }
-    let list = DiagnosticList(problems)
+    let list = DiagnosticList(fields.problems)
     return list.hasErrors ? .failure(list) : .success(answers)
   }
 

@@ -131,62 +131,42 @@ public struct AssessmentQuestions: Sendable, Hashable {
 
 /// Turns a ``TOMLDocument`` into ``AssessmentQuestions``, collecting every problem.
 struct AssessmentQuestionsReader {
-  let document: TOMLDocument
-  private(set) var problems: [Diagnostic] = []
+  private var fields: TOMLFieldReader
+  var problems: [Diagnostic] { fields.problems }
 
-  init(document: TOMLDocument) { self.document = document }
+  init(document: TOMLDocument) { fields = TOMLFieldReader(document: document) }
 
   static let topLevelKeys = ["name", "version", "intro", "questions"]
   static let questionKeys = ["id", "text", "dimension", "answers"]
 
   mutating func read() -> AssessmentQuestions {
-    let root = document.root
-    checkKeys(of: root, at: .root, allowed: Self.topLevelKeys, what: "top-level key")
-    let name = text(in: root, at: .root, key: "name") ?? ""
-    let version = text(in: root, at: .root, key: "version") ?? ""
-    var intro = ""
-    if root["intro"] != nil { intro = text(in: root, at: .root, key: "intro") ?? "" }
+    let root = fields.document.root
+    fields.checkKeys(of: root, at: .root, allowed: Self.topLevelKeys, what: "top-level key")
+    let name = fields.string("name", in: root, at: .root) ?? ""
+    let version = fields.string("version", in: root, at: .root) ?? ""
+    let intro = fields.string("intro", in: root, at: .root, required: false) ?? ""
     return AssessmentQuestions(
       name: name, version: version, intro: intro, questions: readQuestions(root))
   }
 
   private mutating func readQuestions(_ root: TOMLNode) -> [AssessmentQuestion] {
-    let path: TOMLKeyPath = ["questions"]
     let none = "the file has no questions; add at least one [[questions]] table"
-    guard let node = root["questions"] else {
-      report(path, none)
-      return []
-    }
-    guard let items = node.arrayValue else {
-      report(path, "expected [[questions]] tables, found \(node.found)")
-      return []
-    }
-    if items.isEmpty { report(path, none) }
     var questions: [AssessmentQuestion] = []
     var firstUse: [String: TOMLKeyPath] = [:]
-    for (index, item) in items.enumerated() {
-      let itemPath = path.appending(index: index)
-      guard item.tableEntries != nil else {
-        report(itemPath, "expected a [[questions]] table, found \(item.found)")
-        continue
-      }
-      checkKeys(of: item, at: itemPath, allowed: Self.questionKeys, what: "key")
-      let id = text(in: item, at: itemPath, key: "id")
+    for (item, itemPath) in fields.tables("questions", in: root, none: none) {
+      fields.checkKeys(of: item, at: itemPath, allowed: Self.questionKeys, what: "key")
+      let id = fields.string("id", in: item, at: itemPath)
       if let id {
         if id.isEmpty {
-          report(itemPath.appending("id"), "id must not be empty; use a short code such as \"Q1\"")
-        } else if let first = firstUse[id] {
-          let line = document.line(of: first.appending("id")).map { " on line \($0)" } ?? ""
-          report(
-            itemPath.appending("id"),
-            "duplicate id \"\(id)\": already used by \(first)\(line); ids must be unique")
+          fields.report(
+            itemPath.appending("id"), "id must not be empty; use a short code such as \"Q1\"")
         } else {
-          firstUse[id] = itemPath
+          fields.noteUnique(id, key: "id", at: itemPath, seen: &firstUse)
         }
       }
-      let question = text(in: item, at: itemPath, key: "text")
+      let question = fields.string("text", in: item, at: itemPath)
       if let question, question.isEmpty {
-        report(itemPath.appending("text"), "text must not be empty; write the question")
+        fields.report(itemPath.appending("text"), "text must not be empty; write the question")
       }
       let dimension = readDimension(item, at: itemPath)
       let answers = readAnswers(item, at: itemPath)
@@ -202,9 +182,9 @@ struct AssessmentQuestionsReader {
     -> AssessmentDimension?
   {
     let hint = "one of \(AssessmentDimension.validIDs)"
-    guard let id = text(in: item, at: path, key: "dimension", hint: hint) else { return nil }
+    guard let id = fields.string("dimension", in: item, at: path, hint: hint) else { return nil }
     guard let dimension = AssessmentDimension(rawValue: id.lowercased()) else {
-      report(
+      fields.report(
         path.appending("dimension"),
         "unknown dimension \"\(id)\"; valid dimensions: \(AssessmentDimension.validIDs)")
       return nil
@@ -215,67 +195,27 @@ struct AssessmentQuestionsReader {
   private mutating func readAnswers(_ item: TOMLNode, at path: TOMLKeyPath) -> [String]? {
     let answersPath = path.appending("answers")
     let expected = "expected a list of exactly four answers (scored 0, 33, 67, 100 in order)"
-    guard let node = item["answers"] else {
-      report(answersPath, "missing required key; \(expected)")
-      return nil
-    }
-    guard let items = node.arrayValue else {
-      report(answersPath, "\(expected); found \(node.found)")
+    guard let items = fields.list("answers", in: item, at: path, expected: expected) else {
       return nil
     }
     var answers: [String] = []
     var valid = true
     for (index, element) in items.enumerated() {
-      guard let answer = element.stringValue else {
-        report(answersPath.appending(index: index), "expected a string, found \(element.found)")
+      guard let answer = fields.string(element: element, at: answersPath.appending(index: index))
+      else {
         valid = false
         continue
       }
-      let clean = CatalogueReader.cleanField(answer)
-      if clean.isEmpty {
-        report(answersPath.appending(index: index), "an answer must not be empty")
+      if answer.isEmpty {
+        fields.report(answersPath.appending(index: index), "an answer must not be empty")
         valid = false
       }
-      answers.append(clean)
+      answers.append(answer)
     }
     if items.count != AssessmentQuestion.scores.count {
-      report(answersPath, "\(expected); found \(items.count)")
+      fields.report(answersPath, "\(expected); found \(items.count)")
       return nil
     }
     return valid ? answers : nil
-  }
-
-  private mutating func text(
-    in table: TOMLNode, at path: TOMLKeyPath, key: String, hint: String? = nil
-  ) -> String? {
-    let keyPath = path.appending(key)
-    let what = "expected a string" + (hint.map { " (\($0))" } ?? "")
-    guard let node = table[key] else {
-      report(keyPath, "missing required key; \(what)")
-      return nil
-    }
-    guard let value = node.stringValue else {
-      report(keyPath, "\(what), found \(node.found)")
-      return nil
-    }
-    return CatalogueReader.cleanField(value)
-  }
-
-  private mutating func checkKeys(
-    of table: TOMLNode, at path: TOMLKeyPath, allowed: [String], what: String
-  ) {
-    for entry in table.tableEntries ?? [] where !allowed.contains(entry.key) {
-      var message = "unknown \(what) \"\(TextSanitizer.cleanLine(entry.key))\""
-      if let guess = CatalogueReader.nearest(to: entry.key, in: allowed) {
-        message += "; did you mean \"\(guess)\"?"
-      } else {
-        message += "; known keys: " + allowed.joined(separator: ", ")
-      }
-      report(path.appending(entry.key), message)
-    }
-  }
-
-  private mutating func report(_ path: TOMLKeyPath, _ message: String) {
-    problems.append(document.diagnostic(at: path, message))
   }
 }

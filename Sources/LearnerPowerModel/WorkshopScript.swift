@@ -123,10 +123,10 @@ public struct WorkshopScript: Hashable, Sendable, Codable {
 
 /// Turns a TOML document into a script, collecting every problem.
 struct WorkshopScriptReader {
-  let document: TOMLDocument
-  private(set) var problems: [Diagnostic] = []
+  private var fields: TOMLFieldReader
+  var problems: [Diagnostic] { fields.problems }
 
-  init(document: TOMLDocument) { self.document = document }
+  init(document: TOMLDocument) { fields = TOMLFieldReader(document: document) }
 
   static let topLevelKeys = ["title", "organisation", "steps"]
   static let stepKeys = [
@@ -134,62 +134,45 @@ struct WorkshopScriptReader {
   ]
 
   mutating func read() -> WorkshopScript {
-    let root = document.root
-    checkKeys(of: root, at: .root, allowed: Self.topLevelKeys, what: "top-level key")
-    let title = string(in: root, at: .root, key: "title", required: true) ?? ""
-    if root["title"]?.stringValue.map({ CatalogueReader.cleanField($0).isEmpty }) == true {
-      report(["title"], "title must not be empty")
-    }
-    let organisation = string(in: root, at: .root, key: "organisation", required: false)
+    let root = fields.document.root
+    fields.checkKeys(of: root, at: .root, allowed: Self.topLevelKeys, what: "top-level key")
+    let title = fields.string("title", in: root, at: .root)
+    if title?.isEmpty == true { fields.report(["title"], "title must not be empty") }
+    let organisation = fields.string("organisation", in: root, at: .root, required: false)
     return WorkshopScript(
-      title: title, organisation: organisation?.isEmpty == true ? nil : organisation,
+      title: title ?? "", organisation: organisation?.isEmpty == true ? nil : organisation,
       steps: readSteps(root))
   }
 
   private mutating func readSteps(_ root: TOMLNode) -> [WorkshopStep] {
-    let path: TOMLKeyPath = ["steps"]
     let empty = "the agenda is empty; add at least one [[steps]] table with kind and title"
-    guard let node = root["steps"] else {
-      report(path, empty)
-      return []
+    return fields.tables("steps", in: root, none: empty).compactMap { item, itemPath in
+      readStep(item, at: itemPath)
     }
-    guard let items = node.arrayValue else {
-      report(path, "expected [[steps]] tables, found \(node.found)")
-      return []
-    }
-    if items.isEmpty { report(path, empty) }
-    var steps: [WorkshopStep] = []
-    for (index, item) in items.enumerated() {
-      let itemPath = path.appending(index: index)
-      guard item.tableEntries != nil else {
-        report(itemPath, "expected a [[steps]] table, found \(item.found)")
-        continue
-      }
-      if let step = readStep(item, at: itemPath) { steps.append(step) }
-    }
-    return steps
   }
 
   private mutating func readStep(_ item: TOMLNode, at path: TOMLKeyPath) -> WorkshopStep? {
-    checkKeys(of: item, at: path, allowed: Self.stepKeys, what: "key")
+    fields.checkKeys(of: item, at: path, allowed: Self.stepKeys, what: "key")
     let kinds = WorkshopStepKind.allCases.map(\.rawValue).joined(separator: ", ")
     var kind: WorkshopStepKind?
-    if let raw = string(in: item, at: path, key: "kind", required: true, hint: "one of \(kinds)") {
+    if let raw = fields.string("kind", in: item, at: path, hint: "one of \(kinds)") {
       kind = WorkshopStepKind(rawValue: raw.lowercased())
       if kind == nil {
-        report(
+        fields.report(
           path.appending("kind"),
           "unknown kind \"\(raw)\"; valid kinds: \(kinds)")
       }
     }
-    let title = string(in: item, at: path, key: "title", required: true)
-    if let title, title.isEmpty { report(path.appending("title"), "title must not be empty") }
+    let title = fields.string("title", in: item, at: path)
+    if let title, title.isEmpty {
+      fields.report(path.appending("title"), "title must not be empty")
+    }
     let position = readPosition(in: item, at: path, key: "position")
     let from = readPosition(in: item, at: path, key: "from")
     let to = readPosition(in: item, at: path, key: "to")
     var valid = true
     if item["position"] != nil, item["from"] != nil || item["to"] != nil {
-      report(
+      fields.report(
         path.appending("position"),
         "give either position or from and to (a sweep), not both")
       valid = false
@@ -197,33 +180,35 @@ struct WorkshopScriptReader {
     if (item["from"] == nil) != (item["to"] == nil) {
       let missing = item["from"] == nil ? "from" : "to"
       let present = missing == "from" ? "to" : "from"
-      report(
+      fields.report(
         path.appending(present),
         "a sweep needs both from and to; \(missing) is missing")
       valid = false
     }
-    let prompt = string(in: item, at: path, key: "prompt", required: false)
-    let notes = string(in: item, at: path, key: "notes", required: false, multiline: true)
+    let prompt = fields.string("prompt", in: item, at: path, required: false)
+    let notes = fields.string("notes", in: item, at: path, required: false, multiline: true)
     let minutes = readMinutes(in: item, at: path)
+    let options = VoteCollect.allCases.map(\.rawValue).joined(separator: ", ")
+    let rawCollect = fields.optional(
+      "collect", in: item, at: path, expected: "expected a string (one of \(options))"
+    ) { $0.stringValue }
     var collect = VoteCollect.current
-    if let node = item["collect"] {
-      let options = VoteCollect.allCases.map(\.rawValue).joined(separator: ", ")
-      if let raw = node.stringValue {
-        if let value = VoteCollect(rawValue: raw.lowercased()) {
-          collect = value
-          if let kind, kind != .vote {
-            report(path.appending("collect"), "collect only applies to vote steps (this is \(kind.rawValue))")
-            valid = false
-          }
-        } else {
-          report(path.appending("collect"), "unknown collect \"\(raw)\"; valid values: \(options)")
+    if let raw = rawCollect.value {
+      if let value = VoteCollect(rawValue: raw.lowercased()) {
+        collect = value
+        if let kind, kind != .vote {
+          fields.report(
+            path.appending("collect"),
+            "collect only applies to vote steps (this is \(kind.rawValue))")
           valid = false
         }
       } else {
-        report(path.appending("collect"), "expected a string (one of \(options)), found \(node.found)")
+        fields.report(
+          path.appending("collect"), "unknown collect \"\(raw)\"; valid values: \(options)")
         valid = false
       }
     }
+    if !rawCollect.ok { valid = false }
     guard valid, let kind, let title, !title.isEmpty, position.ok, from.ok, to.ok, minutes.ok
     else { return nil }
     return WorkshopStep(
@@ -235,14 +220,13 @@ struct WorkshopScriptReader {
   private mutating func readPosition(
     in item: TOMLNode, at path: TOMLKeyPath, key: String
   ) -> (value: Position?, ok: Bool) {
-    guard let node = item[key] else { return (nil, true) }
-    let keyPath = path.appending(key)
-    guard let number = node.intValue else {
-      report(keyPath, "expected a whole number from 0 to 100, found \(node.found)")
-      return (nil, false)
-    }
-    guard let position = Position(exactly: number) else {
-      report(keyPath, "\(key) \(number) is out of range; use a whole number from 0 to 100")
+    let number = fields.optional(
+      key, in: item, at: path, expected: "expected a whole number from 0 to 100"
+    ) { $0.intValue }
+    guard let value = number.value else { return (nil, number.ok) }
+    guard let position = Position(exactly: value) else {
+      fields.report(
+        path.appending(key), "\(key) \(value) is out of range; use a whole number from 0 to 100")
       return (nil, false)
     }
     return (position, true)
@@ -251,56 +235,17 @@ struct WorkshopScriptReader {
   private mutating func readMinutes(
     in item: TOMLNode, at path: TOMLKeyPath
   ) -> (value: Double?, ok: Bool) {
-    guard let node = item["minutes"] else { return (nil, true) }
-    let keyPath = path.appending("minutes")
-    guard let minutes = node.doubleValue, minutes.isFinite else {
-      report(keyPath, "expected a number of minutes, found \(node.found)")
+    let minutes = fields.optional(
+      "minutes", in: item, at: path, expected: "expected a number of minutes"
+    ) { $0.doubleValue.flatMap { $0.isFinite ? $0 : nil } }
+    guard let value = minutes.value else { return (nil, minutes.ok) }
+    guard value > 0, value <= 600 else {
+      let written = item["minutes"]?.brief ?? String(value)
+      fields.report(
+        path.appending("minutes"),
+        "minutes \(written) is out of range; use more than 0 and at most 600")
       return (nil, false)
     }
-    guard minutes > 0, minutes <= 600 else {
-      report(keyPath, "minutes \(node.brief) is out of range; use more than 0 and at most 600")
-      return (nil, false)
-    }
-    return (minutes, true)
-  }
-
-  /// An optional or required string, cleaned for display.
-  private mutating func string(
-    in table: TOMLNode, at path: TOMLKeyPath, key: String, required: Bool, hint: String? = nil,
-    multiline: Bool = false
-  ) -> String? {
-    let keyPath = path.appending(key)
-    let hintText = hint.map { " (\($0))" } ?? ""
-    guard let node = table[key] else {
-      if required { report(keyPath, "missing required key; expected a string\(hintText)") }
-      return nil
-    }
-    guard let value = node.stringValue else {
-      report(keyPath, "expected a string\(hintText), found \(node.found)")
-      return nil
-    }
-    if multiline {
-      return TextSanitizer.cleanMultiline(value).trimmingSpaces()
-    }
-    return CatalogueReader.cleanField(value)
-  }
-
-  private mutating func checkKeys(
-    of table: TOMLNode, at path: TOMLKeyPath, allowed: [String], what: String
-  ) {
-    for entry in table.tableEntries ?? [] where !allowed.contains(entry.key) {
-      let shown = TextSanitizer.cleanLine(entry.key)
-      var message = "unknown \(what) \"\(shown)\""
-      if let guess = CatalogueReader.nearest(to: entry.key, in: allowed) {
-        message += "; did you mean \"\(guess)\"?"
-      } else {
-        message += "; known keys: " + allowed.joined(separator: ", ")
-      }
-      report(path.appending(entry.key), message)
-    }
-  }
-
-  private mutating func report(_ path: TOMLKeyPath, _ message: String) {
-    problems.append(document.diagnostic(at: path, message))
+    return (value, true)
   }
 }

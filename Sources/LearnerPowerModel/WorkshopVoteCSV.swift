@@ -40,7 +40,7 @@ public enum WorkshopVoteCSV {
       {
         continue  // header
       }
-      let name = fields.first.map { CatalogueReader.cleanField($0) }.flatMap { $0.isEmpty ? nil : $0 }
+      let name = fields.first.map { TOMLFieldReader.cleanField($0) }.flatMap { $0.isEmpty ? nil : $0 }
       var row = Row(name: name)
       var messages: [String] = []
       for (column, label, wanted) in [(1, "current", collect.wantsCurrent), (2, "target", collect.wantsTarget)] {
