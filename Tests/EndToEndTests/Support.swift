@@ -129,7 +129,7 @@ final class TmuxSession {
 
   /// Waits until `predicate` holds for the screen, up to `timeout` seconds.
   @discardableResult
-  func waitFor(_ what: String, timeout: Double = 10, _ predicate: (String) -> Bool) -> String {
+  func waitFor(_ what: String, timeout: Double = 30, _ predicate: (String) -> Bool) -> String {
     let deadline = Date().addingTimeInterval(timeout)
     var last = ""
     while Date() < deadline {
@@ -142,7 +142,7 @@ final class TmuxSession {
   }
 
   @discardableResult
-  func waitFor(text: String, timeout: Double = 10) -> String {
+  func waitFor(text: String, timeout: Double = 30) -> String {
     waitFor("'\(text)'", timeout: timeout) { $0.contains(text) }
   }
 
