@@ -37,6 +37,8 @@ public enum AppAction: Sendable, Hashable {
   case noticed(String)
   /// Something happened in the theme picker (see `ThemePicker`).
   case themePicker(ThemePickerAction)
+  /// Something happened to the learning areas (see `AreaEditor`).
+  case area(AreaAction)
 }
 
 /// What must happen outside the pure reducer.

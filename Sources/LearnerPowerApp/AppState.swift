@@ -30,8 +30,14 @@ public enum Overlay: Sendable, Hashable {
 /// state.current.value  // 45
 /// ```
 public struct AppState: Sendable, Hashable {
-  public var current: Position
-  public var target: Position
+  /// The organisation's learning areas, each with its own markers; never empty.
+  public private(set) var areas: [LearningArea]
+  /// Index of the area the markers and panels show; always a valid index into `areas`.
+  public private(set) var activeArea: Int
+  /// Whether the chart panel shows every area on one continuum instead of the curves.
+  public var showsAllAreas: Bool
+  /// The area name field or remove question, when open; it takes every key.
+  public var areaEditor: AreaEditor?
   public var active: Marker
   /// Index of the selected row in the active marker's recommendation list.
   public var selection: Int
@@ -50,8 +56,10 @@ public struct AppState: Sendable, Hashable {
     current: Position = 40, target: Position = 60, active: Marker = .current,
     catalogue: Catalogue = .builtIn, themeName: String = "default", ascii: Bool = false
   ) {
-    self.current = current
-    self.target = target
+    self.areas = [LearningArea(name: LearningArea.defaultName, current: current, target: target)]
+    self.activeArea = 0
+    self.showsAllAreas = false
+    self.areaEditor = nil
     self.active = active
     self.selection = 0
     self.overlay = .none
@@ -59,6 +67,54 @@ public struct AppState: Sendable, Hashable {
     self.themeName = themeName
     self.ascii = ascii
     self.notice = nil
+  }
+
+  /// The active area's current marker.
+  public var current: Position {
+    get { area.current }
+    set { areas[activeArea].current = newValue }
+  }
+
+  /// The active area's target marker.
+  public var target: Position {
+    get { area.target }
+    set { areas[activeArea].target = newValue }
+  }
+
+  /// The area the markers belong to.
+  public var area: LearningArea { areas[activeArea] }
+
+  /// Replaces every area (a restored state file or snapshot); an empty list keeps the current
+  /// areas, and an out-of-range `active` picks the first area.
+  public mutating func setAreas(_ list: [LearningArea], active: Int) {
+    guard !list.isEmpty else { return }
+    areas = list
+    activeArea = list.indices.contains(active) ? active : 0
+  }
+
+  /// Makes area `index` the active one (ignored when out of range).
+  public mutating func selectArea(_ index: Int) {
+    if areas.indices.contains(index) { activeArea = index }
+  }
+
+  /// Adds an area after the last one; returns its index.
+  @discardableResult
+  mutating func appendArea(_ area: LearningArea) -> Int {
+    areas.append(area)
+    return areas.count - 1
+  }
+
+  /// Renames or pins an area in place.
+  mutating func updateArea(_ index: Int, _ change: (inout LearningArea) -> Void) {
+    guard areas.indices.contains(index) else { return }
+    change(&areas[index])
+  }
+
+  /// Removes an area, keeping at least one and keeping the active index valid.
+  mutating func removeArea(_ index: Int) {
+    guard areas.count > 1, areas.indices.contains(index) else { return }
+    areas.remove(at: index)
+    if activeArea > index || activeArea >= areas.count { activeArea = max(0, activeArea - 1) }
   }
 
   /// The position of the marker the keys move.
@@ -89,7 +145,8 @@ public struct AppState: Sendable, Hashable {
 extension AppState: CustomStringConvertible {
   /// A short form for test failures: the catalogue by name rather than all its text.
   public var description: String {
-    "AppState(current: \(current), target: \(target), active: \(active), selection: \(selection), "
+    "AppState(area: \(activeArea) \(area.name) of \(areas.count), "
+      + "current: \(current), target: \(target), active: \(active), selection: \(selection), "
       + "overlay: \(overlay), catalogue: \(catalogue.name) v\(catalogue.version), theme: \(themeName), "
       + "ascii: \(ascii), notice: \(notice ?? "nil"))"
   }

@@ -68,7 +68,9 @@ public final class ExplorerLoop {
   public func paint() {
     let size = terminal.size
     var grid = Screen.render(state, theme: theme.theme, size: size)
-    grid.cursor = Screen.snapshotCursor(state, size: size) ?? Screen.cursor(state, layout: Screen.layout(size))
+    grid.cursor =
+      Screen.areaEditorCursor(state, size: size) ?? Screen.snapshotCursor(state, size: size)
+      ?? Screen.cursor(state, layout: Screen.layout(size))
     let changes = grid.changes(since: previous)
     if !changes.isEmpty || previous?.cursor != grid.cursor {
       terminal.paint(changes, cursor: grid.cursor)
@@ -85,7 +87,7 @@ public final class ExplorerLoop {
       return reduce(&state, action)
     case .mouse(let m):
       // A snapshot dialog is keyboard-only; clicks must not move markers behind it.
-      if state.snapshotModal != nil { return [] }
+      if state.snapshotModal != nil || state.areaEditor != nil { return [] }
       if m.kind == .release {
         dragging = false
         return []
@@ -116,6 +118,9 @@ public final class ExplorerLoop {
     // An open snapshot dialog gets every key (its text fields take letters); Ctrl-C still quits.
     if state.snapshotModal != nil {
       return key == .ctrl("c") ? .requestedQuit : .snapshot(.key(key))
+    }
+    if state.areaEditor != nil {
+      return key == .ctrl("c") ? .requestedQuit : .area(.key(key))
     }
     switch state.overlay {
     case .help:

@@ -58,6 +58,8 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [AppEffect] 
     state.notice = text
   case .themePicker(let a):
     return reduceThemePicker(&state, a)
+  case .area(let a):
+    return reduceArea(&state, a)
   }
   return []
 }

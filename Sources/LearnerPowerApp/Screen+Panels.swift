@@ -32,8 +32,13 @@ struct Context {
     // would repaint the title on every key press.
     let right = " \(c.stage.name) \(arrow) \(t.stage.name) "
     let rightWidth = TextWidth.columns(right)
+    // The area name matters more than the product name, so the product words go first.
+    let room = max(0, r.width - rightWidth - 1)
+    let name = state.area.name + (state.area.pinned ? " (pinned)" : "")
+    let candidates = [" Learner Power explorer \(dot) \(name)", " Learner Power \(dot) \(name)", " \(name)"]
     let left = TextWidth.truncate(
-      " Learner Power explorer", toColumns: max(0, r.width - rightWidth - 1), ellipsis: glyphs.ellipsis)
+      candidates.first { TextWidth.columns($0) <= room } ?? candidates[2], toColumns: room,
+      ellipsis: glyphs.ellipsis)
     grid.put(left, at: Point(x: r.x, y: r.y), style: styles.title, clip: r)
     if rightWidth < r.width {
       grid.put(right, at: Point(x: r.maxX - rightWidth, y: r.y), style: styles.titleAccent, clip: r)
@@ -320,6 +325,7 @@ struct Context {
     // Drawn here, after everything in the explorer: while a snapshot dialog is open no other
     // overlay is (opening it closes them), so it is always on top.
     if let modal = state.snapshotModal { drawSnapshotModal(modal, into: &grid) }
+    if let editor = state.areaEditor { drawAreaEditor(editor, into: &grid) }
   }
 
   // MARK: - Overlays

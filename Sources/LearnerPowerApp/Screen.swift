@@ -79,7 +79,7 @@ public enum Screen {
     let ctx = Context(state: state, styles: styles, glyphs: glyphs, layout: layout)
     ctx.drawTitle(into: &grid)
     ctx.drawSlider(into: &grid)
-    ctx.drawChart(into: &grid)
+    if state.showsAllAreas { ctx.drawAllAreas(into: &grid) } else { ctx.drawChart(into: &grid) }
     if !layout.compact { ctx.drawStage(into: &grid) }
     ctx.drawRecommendations(into: &grid)
     ctx.drawTransition(into: &grid)

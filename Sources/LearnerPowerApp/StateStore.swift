@@ -9,11 +9,17 @@ public struct RememberedState: Sendable, Hashable {
   public var active: Marker?
   public var selection: Int?
   public var theme: String?
+  /// The learning areas, in order (absent in state files written before areas existed).
+  public var areas: [LearningArea]?
+  /// Index of the active area in `areas`.
+  public var activeArea: Int?
 
   public init(
     current: Position? = nil, target: Position? = nil, active: Marker? = nil, selection: Int? = nil,
-    theme: String? = nil
+    theme: String? = nil, areas: [LearningArea]? = nil, activeArea: Int? = nil
   ) {
+    self.areas = areas
+    self.activeArea = activeArea
     self.current = current
     self.target = target
     self.active = active
@@ -42,11 +48,38 @@ public struct StateStore: Sendable {
       out.target = doc.root["target"]?.intValue.flatMap(Position.init(exactly:))
       out.active = doc.root["active"]?.stringValue.flatMap(Marker.init(rawValue:))
       out.selection = doc.root["selection"]?.intValue.map { max(0, $0) }
+      out.activeArea = doc.root["area"]?.intValue
+      if let list = doc.root["areas"]?.arrayValue {
+        let areas = Self.areas(from: list, file: paths.stateFile, &warnings)
+        if !areas.isEmpty { out.areas = areas }
+      }
     }
     if let doc = read(paths.configFile, &warnings) {
       out.theme = doc.root["theme"]?.stringValue.map(TextSanitizer.cleanLine)
     }
     return (out, warnings.isEmpty ? nil : warnings.joined(separator: "; "))
+  }
+
+  /// Reads `[[areas]]` tables, skipping (with one warning each) any without a name or with a
+  /// marker outside 0…100, and later areas whose name repeats an earlier one.
+  static func areas(from list: [TOMLNode], file: String, _ warnings: inout [String]) -> [LearningArea] {
+    var out: [LearningArea] = []
+    for (i, node) in list.enumerated() {
+      let name = node["name"]?.stringValue.map(LearningArea.cleanName) ?? ""
+      guard !name.isEmpty,
+        let current = node["current"]?.intValue.flatMap(Position.init(exactly:)),
+        let target = node["target"]?.intValue.flatMap(Position.init(exactly:))
+      else {
+        warnings.append("Warning: ignored areas[\(i)] in \(file) (needs a name and markers 0-100)")
+        continue
+      }
+      guard !out.contains(where: { $0.name.lowercased() == name.lowercased() }) else {
+        warnings.append("Warning: ignored areas[\(i)] in \(file) (\(name) is listed twice)")
+        continue
+      }
+      out.append(LearningArea(name: name, current: current, target: target, pinned: node["pinned"]?.boolValue ?? false))
+    }
+    return out
   }
 
   private func read(_ path: String, _ warnings: inout [String]) -> TOMLDocument? {
@@ -65,16 +98,29 @@ public struct StateStore: Sendable {
     }
   }
 
-  /// Saves markers and selection to `state.toml`.
+  /// Saves markers, selection and learning areas to `state.toml`. The top-level `current` and
+  /// `target` are the active area's, so older versions still find their markers.
   public func saveState(_ s: AppState) throws(FileStoreError) {
-    let text = """
+    var text = """
       # learnerpower remembers where you left the explorer. Safe to delete.
       current = \(s.current.value)
       target = \(s.target.value)
       active = "\(s.active.rawValue)"
       selection = \(s.selection)
+      area = \(s.activeArea)
 
       """
+    for a in s.areas {
+      text += """
+
+        [[areas]]
+        name = "\(tomlEscape(a.name))"
+        current = \(a.current.value)
+        target = \(a.target.value)
+        pinned = \(a.pinned)
+
+        """
+    }
     try AtomicFile.makeFolder(paths.state)
     try files.write(Data(text.utf8), to: paths.stateFile, overwrite: true)
   }
@@ -115,4 +161,17 @@ func tomlEscape(_ s: String) -> String {
     }
   }
   return out
+}
+
+extension AppState {
+  /// Puts the remembered learning areas into a fresh state (no-op for state files written before
+  /// areas existed, which keep the single default area).
+  ///
+  /// ```swift
+  /// var state = AppState()
+  /// state.restoreAreas(from: store.load().0)
+  /// ```
+  public mutating func restoreAreas(from remembered: RememberedState) {
+    if let areas = remembered.areas { setAreas(areas, active: remembered.activeArea ?? 0) }
+  }
 }

@@ -132,7 +132,11 @@ func runAssessment(
   case .finished(.leave), .finished(.quit):
     return 0
   case .finished(.apply(let current, let target)):
+    // The result lands on the remembered active area; the other areas are kept as they were.
     var state = AppState(current: current, target: target, catalogue: catalogue)
+    state.restoreAreas(from: remembered)
+    state.current = current
+    state.target = target
     state.active = .current
     do {
       try store.saveState(state)

@@ -58,6 +58,10 @@ func runExplorer(_ options: ExplorerOptions) -> Int32 {
   var state = AppState(
     current: current, target: target, catalogue: options.catalogue, themeName: theme.info.name,
     ascii: screen.prefersASCII)
+  // Areas carry their own markers; markers given on the command line go to the active area.
+  state.restoreAreas(from: remembered)
+  if let c = options.current { state.current = c }
+  if let t = options.target { state.target = t }
   // Markers given on the command line start a fresh look, so only a restored state keeps its
   // active marker and selection.
   if options.current == nil && options.target == nil {

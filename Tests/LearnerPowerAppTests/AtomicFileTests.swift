@@ -1,4 +1,5 @@
 import Foundation
+import LearnerPowerModel
 import Testing
 
 @testable import LearnerPowerApp
@@ -75,7 +76,11 @@ import Testing
     try store.saveTheme("light")
     let (loaded, warning) = store.load()
     #expect(warning == nil)
-    #expect(loaded == RememberedState(current: 12, target: 88, active: .target, selection: 2, theme: "light"))
+    #expect(
+      loaded
+        == RememberedState(
+          current: 12, target: 88, active: .target, selection: 2, theme: "light",
+          areas: [LearningArea(name: "Whole organisation", current: 12, target: 88)], activeArea: 0))
   }
 
   @Test func aDamagedStateFileIsIgnoredWithAWarning() throws {
