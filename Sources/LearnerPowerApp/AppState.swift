@@ -38,6 +38,17 @@ public struct AppState: Sendable, Hashable {
   public var showsAllAreas: Bool
   /// The area name field or remove question, when open; it takes every key.
   public var areaEditor: AreaEditor?
+  /// The self-assessment answers last put onto the markers (`m`), and the area they went to;
+  /// a snapshot of that area carries them.
+  public var assessment: (area: String, record: Snapshot.AssessmentRecord)? {
+    get { assessmentArea.flatMap { a in assessmentRecord.map { (a, $0) } } }
+    set {
+      assessmentArea = newValue?.area
+      assessmentRecord = newValue?.record
+    }
+  }
+  private var assessmentArea: String?
+  private var assessmentRecord: Snapshot.AssessmentRecord?
   public var active: Marker
   /// Index of the selected row in the active marker's recommendation list.
   public var selection: Int

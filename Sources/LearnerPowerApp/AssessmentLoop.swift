@@ -105,6 +105,12 @@ extension ExplorerLoop {
       reduce(&state, .noticed("Self-assessment closed; the markers are unchanged"))
     case .finished(.apply(let current, let target)):
       applyAssessment(current: current, target: target)
+      let set = loop.session.questions
+      state.assessment = (
+        state.area.name,
+        Snapshot.AssessmentRecord(
+          questions: .init(name: set.name, version: set.version), answers: loop.session.answers)
+      )
     }
     return false
   }

@@ -4,7 +4,7 @@ import LearnerPowerModel
 
 /// The ways a snapshot can be written.
 public enum SnapshotFormat: String, Sendable, Hashable, CaseIterable {
-  /// Versioned JSON (`learnerpower.snapshot/1`): the one that can be reopened.
+  /// Versioned JSON (`learnerpower.snapshot/2`): the one that can be reopened.
   case json
   /// A one-page Markdown report.
   case md
@@ -56,6 +56,12 @@ public enum SnapshotFormatter {
   /// positions, drawn by ``Screen/render(_:theme:size:)`` at 100×30.
   public static func text(_ s: Snapshot, catalogue: Catalogue, ascii: Bool = false) -> String {
     var state = AppState(current: s.current.position, target: s.target.position, catalogue: catalogue, ascii: ascii)
+    if let areas = s.areas {
+      state.setAreas(areas, active: areas.firstIndex { $0.name == s.area } ?? 0)
+      // The readings are what was seen; the area list only supplies names and the title.
+      state.current = s.current.position
+      state.target = s.target.position
+    }
     state.active = .current
     let grid = Screen.render(state, theme: ThemeLibrary.builtInDefault.theme, size: textSize)
     var head = "Snapshot: \(s.title.isEmpty ? "(untitled)" : s.title) (\(s.created.display))\n"
@@ -91,6 +97,14 @@ public enum SnapshotFormatter {
       "| Social empowerment | \(decimal(c.socialEmpowerment, 1)) (\(c.socialLevel.name)) | "
         + "\(decimal(t.socialEmpowerment, 1)) (\(t.socialLevel.name)) |")
     out.append("")
+
+    // One default area says nothing the table above does not.
+    if let areas = s.areas, areas.count > 1 || areas.first?.name != LearningArea.defaultName {
+      out.append(contentsOf: areaLines(areas, active: s.area))
+    }
+    if let a = s.assessment {
+      out.append(contentsOf: assessmentLines(a))
+    }
 
     let plan = s.transition
     out.append("## Transition: \(c.position.value) → \(t.position.value)")
@@ -173,5 +187,52 @@ public enum SnapshotFormatter {
     guard places > 0 else { return sign + String(whole) }
     let frac = String(abs(n) % scale)
     return sign + String(whole) + "." + String(repeating: "0", count: places - frac.count) + frac
+  }
+}
+
+extension SnapshotFormatter {
+  /// "## Learning areas": one row per area, the one the report is about marked.
+  static func areaLines(_ areas: [LearningArea], active: String?) -> [String] {
+    var out = ["## Learning areas", ""]
+    if let active { out += ["The positions above are for **\(md(active))**.", ""] }
+    out.append("| Area | Current | Target | Gap | |")
+    out.append("|---|---:|---:|---:|---|")
+    for a in areas {
+      let gap = a.gap > 0 ? "+\(a.gap)" : "\(a.gap)"
+      var flags: [String] = []
+      if a.name == active { flags.append("shown above") }
+      if a.pinned { flags.append("pinned") }
+      out.append(
+        "| \(md(a.name)) | \(a.current.value) (\(a.current.stage.name)) | "
+          + "\(a.target.value) (\(a.target.stage.name)) | \(gap) | \(flags.joined(separator: ", ")) |")
+    }
+    out.append("")
+    return out
+  }
+
+  /// "## Self-assessment answers": each question's answer number (1 = most organisation-led) for
+  /// today and for where we want to be.
+  static func assessmentLines(_ a: Snapshot.AssessmentRecord) -> [String] {
+    var out = [
+      "## Self-assessment answers", "",
+      "Question set: \(md(a.questions.name)) (version \(md(a.questions.version))). Answers are "
+        + "numbered 1 (most organisation-led) to 4; not sure is left out of the scores.",
+      "", "| Question | Today | Where we want to be |", "|---|---:|---:|",
+    ]
+    func show(_ c: AssessmentChoice?) -> String {
+      switch c {
+      case .answer(let i)?: "\(i + 1)"
+      case .notSure?: "not sure"
+      case nil: "–"
+      }
+    }
+    let ids = Set(a.answers.today.keys).union(a.answers.target.keys).sorted {
+      $0.compare($1, options: .numeric) == .orderedAscending
+    }
+    for id in ids {
+      out.append("| \(md(id)) | \(show(a.answers.today[id])) | \(show(a.answers.target[id])) |")
+    }
+    out.append("")
+    return out
   }
 }

@@ -38,7 +38,9 @@ extension ExplorerLoop {
     case .write(let r):
       let snapshot = Snapshot.make(
         current: r.current, target: r.target, catalogue: state.catalogue, title: r.title,
-        note: r.note, created: r.created, app: .init(name: "learnerpower", version: appVersion))
+        note: r.note, created: r.created, app: .init(name: "learnerpower", version: appVersion),
+        areas: state.areas, area: state.area.name,
+        assessment: state.assessment.flatMap { $0.area == state.area.name ? $0.record : nil })
       let path = (r.path as NSString).expandingTildeInPath
       if !r.overwrite, FileManager.default.fileExists(atPath: path) {
         reduce(&state, .snapshot(.saveFailed(message: "", fileExists: true)))

@@ -4,7 +4,8 @@
 ///
 /// A snapshot is a record: once made, its values are what was seen then, even if the catalogue
 /// changes later. ``make(current:target:catalogue:title:note:created:app:)`` fills it from the
-/// model; ``SnapshotCodec`` writes and reads the versioned JSON (`learnerpower.snapshot/1`).
+/// model; ``SnapshotCodec`` writes and reads the versioned JSON (`learnerpower.snapshot/2`; version
+/// 1 files, which have no areas and no assessment, still read).
 ///
 /// ```swift
 /// let s = Snapshot.make(current: 38, target: 70, catalogue: .builtIn, title: "Q3 review",
@@ -14,7 +15,7 @@
 /// s.transition.introduce.count  // approaches that fit 70 but not 38
 /// ```
 public struct Snapshot: Hashable, Sendable {
-  /// The schema string written into every file, e.g. `learnerpower.snapshot/1`.
+  /// The schema string written into every file, e.g. `learnerpower.snapshot/2`.
   public var schema: String
   /// When the snapshot was made (UTC).
   public var created: SnapshotTimestamp
@@ -32,13 +33,24 @@ public struct Snapshot: Hashable, Sendable {
   public var target: MarkerReading
   /// The plan from current to target.
   public var transition: TransitionRecord
+  /// Every learning area with its markers (version 2); `current` and `target` above are the
+  /// active area's. Nil only for a version 1 file, which predates areas.
+  public var areas: [LearningArea]?
+  /// The name of the area `current` and `target` belong to (version 2; one of `areas`).
+  public var area: String?
+  /// The self-assessment answers behind the markers, when the snapshot was made from one.
+  public var assessment: AssessmentRecord?
 
   /// Makes a snapshot from its parts (decoding and tests); use ``make`` to fill one from the model.
   public init(
     schema: String = SnapshotCodec.schema, created: SnapshotTimestamp, title: String, note: String,
     app: NameAndVersion, catalogue: NameAndVersion, current: MarkerReading, target: MarkerReading,
-    transition: TransitionRecord
+    transition: TransitionRecord, areas: [LearningArea]? = nil, area: String? = nil,
+    assessment: AssessmentRecord? = nil
   ) {
+    self.areas = areas
+    self.area = area ?? areas?.first.map(\.name)
+    self.assessment = assessment
     self.schema = schema
     self.created = created
     self.title = title
@@ -60,10 +72,18 @@ public struct Snapshot: Hashable, Sendable {
   ///                       note: "", created: t, app: app)
   /// s.transition.direction  // "none"
   /// ```
+  ///
+  /// `areas` defaults to one "Whole organisation" area holding the two markers; `area` names the
+  /// one `current` and `target` belong to (the first area when nil or not listed).
   public static func make(
     current: Position, target: Position, catalogue: Catalogue, title: String, note: String,
-    created: SnapshotTimestamp, app: NameAndVersion
+    created: SnapshotTimestamp, app: NameAndVersion, areas: [LearningArea]? = nil,
+    area: String? = nil, assessment: AssessmentRecord? = nil
   ) -> Snapshot {
+    let list =
+      areas.flatMap { $0.isEmpty ? nil : $0 }
+      ?? [LearningArea(name: LearningArea.defaultName, current: current, target: target)]
+    let active = list.first { $0.name == area }?.name ?? list[0].name
     let recommender = Recommender(catalogue: catalogue)
     let plan = Transition(from: current, to: target, catalogue: catalogue)
     return Snapshot(
@@ -73,7 +93,7 @@ public struct Snapshot: Hashable, Sendable {
       catalogue: NameAndVersion(name: catalogue.name, version: catalogue.version),
       current: MarkerReading(current, recommendations: recommender.recommendations(at: current)),
       target: MarkerReading(target, recommendations: recommender.recommendations(at: target)),
-      transition: TransitionRecord(plan))
+      transition: TransitionRecord(plan), areas: list, area: active, assessment: assessment)
   }
 }
 
@@ -294,7 +314,8 @@ extension Snapshot {
 
 extension Snapshot: Codable {
   private enum CodingKeys: String, CodingKey {
-    case schema, created, title, note, app, catalogue, current, target, transition
+    case schema, created, title, note, app, catalogue, current, target, transition, areas, area
+    case assessment
   }
 
   /// Decodes the body of a snapshot file; ``SnapshotCodec/decode(_:file:)`` checks the schema
@@ -317,6 +338,32 @@ extension Snapshot: Codable {
     current = try c.decode(MarkerReading.self, forKey: .current)
     target = try c.decode(MarkerReading.self, forKey: .target)
     transition = try c.decode(TransitionRecord.self, forKey: .transition)
+    // Version 1 predates areas and answers; from version 2 on, `areas` is required.
+    let version = schema.split(separator: "/").last.flatMap { Int($0) } ?? 1
+    if version >= 2 {
+      let list = try c.decode([LearningArea].self, forKey: .areas)
+      guard !list.isEmpty else {
+        throw DecodingError.dataCorruptedError(
+          forKey: .areas, in: c, debugDescription: "a snapshot lists at least one learning area")
+      }
+      var seen = Set<String>()
+      for a in list where !seen.insert(a.name.lowercased()).inserted {
+        throw DecodingError.dataCorruptedError(
+          forKey: .areas, in: c, debugDescription: "the area \"\(a.name)\" is listed twice")
+      }
+      areas = list
+      let name = TextSanitizer.cleanLine(try c.decode(String.self, forKey: .area))
+      guard list.contains(where: { $0.name == name }) else {
+        throw DecodingError.dataCorruptedError(
+          forKey: .area, in: c, debugDescription: "\"\(name)\" is not one of the areas listed")
+      }
+      area = name
+      assessment = try c.decodeIfPresent(AssessmentRecord.self, forKey: .assessment)
+    } else {
+      areas = nil
+      area = nil
+      assessment = nil
+    }
   }
 
   /// Encodes with `created` as ISO 8601 UTC.
@@ -331,5 +378,108 @@ extension Snapshot: Codable {
     try c.encode(current, forKey: .current)
     try c.encode(target, forKey: .target)
     try c.encode(transition, forKey: .transition)
+    // A version 1 file read and written again keeps its version 1 shape, byte for byte.
+    if let areas {
+      try c.encode(areas, forKey: .areas)
+      try c.encode(area ?? areas.first?.name, forKey: .area)
+      // null rather than missing, so the shape of a version 2 file never varies.
+      try c.encode(assessment, forKey: .assessment)
+    }
+  }
+}
+
+extension Snapshot {
+  /// The self-assessment answers a snapshot carries: which question set, and each answer for
+  /// today and for where we want to be.
+  ///
+  /// In JSON each answer is its number 1–4 (1 = most organisation-led) or `"not sure"`; a
+  /// question left unanswered has no entry.
+  ///
+  /// ```swift
+  /// var answers = AssessmentAnswers()
+  /// answers[.today, "Q1"] = .answer(0)   // written as 1
+  /// let record = Snapshot.AssessmentRecord(
+  ///   questions: .init(name: "built-in", version: "1"), answers: answers)
+  /// ```
+  public struct AssessmentRecord: Hashable, Sendable, Codable {
+    /// The question set's name and version.
+    public var questions: NameAndVersion
+    /// The answers, by horizon and question id.
+    public var answers: AssessmentAnswers
+
+    /// Makes a record.
+    public init(questions: NameAndVersion, answers: AssessmentAnswers) {
+      self.questions = questions
+      self.answers = answers
+    }
+
+    private enum CodingKeys: String, CodingKey { case questions, today, target }
+
+    /// Reads `{"questions", "today": {"Q1": 2, …}, "target": {…}}`, refusing numbers outside 1–4
+    /// and words other than "not sure".
+    public init(from decoder: any Decoder) throws {
+      let c = try decoder.container(keyedBy: CodingKeys.self)
+      questions = try c.decode(NameAndVersion.self, forKey: .questions)
+      answers = AssessmentAnswers()
+      for (key, horizon) in [(CodingKeys.today, AssessmentHorizon.today), (.target, .target)] {
+        let raw = try c.decode([String: Answer].self, forKey: key)
+        for (id, answer) in raw {
+          let clean = TextSanitizer.cleanLine(id)
+          switch answer {
+          case .number(let n):
+            guard (1...AssessmentQuestion.scores.count).contains(n) else {
+              throw DecodingError.dataCorruptedError(
+                forKey: key, in: c,
+                debugDescription: "answer \(n) to \(clean) is not 1 to \(AssessmentQuestion.scores.count)")
+            }
+            answers[horizon, clean] = .answer(n - 1)
+          case .notSure:
+            answers[horizon, clean] = .notSure
+          }
+        }
+      }
+    }
+
+    /// Writes answers as numbers 1–4 or "not sure", keys sorted by the encoder.
+    public func encode(to encoder: any Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(questions, forKey: .questions)
+      for (key, horizon) in [(CodingKeys.today, AssessmentHorizon.today), (.target, .target)] {
+        var out: [String: Answer] = [:]
+        for (id, choice) in (horizon == .today ? answers.today : answers.target) {
+          switch choice {
+          case .answer(let i): out[id] = .number(i + 1)
+          case .notSure: out[id] = .notSure
+          }
+        }
+        try c.encode(out, forKey: key)
+      }
+    }
+
+    /// One answer as JSON holds it.
+    private enum Answer: Codable {
+      case number(Int)
+      case notSure
+
+      init(from decoder: any Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if let n = try? c.decode(Int.self) {
+          self = .number(n)
+        } else if let s = try? c.decode(String.self), s.lowercased() == "not sure" {
+          self = .notSure
+        } else {
+          throw DecodingError.dataCorruptedError(
+            in: c, debugDescription: "an answer is a number 1 to 4 or \"not sure\"")
+        }
+      }
+
+      func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        switch self {
+        case .number(let n): try c.encode(n)
+        case .notSure: try c.encode("not sure")
+        }
+      }
+    }
   }
 }

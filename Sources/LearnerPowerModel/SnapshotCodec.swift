@@ -16,7 +16,7 @@ import Foundation
 /// ```
 public enum SnapshotCodec {
   /// The newest schema version this build reads and the one it writes.
-  public static let version = 1
+  public static let version = 2
   /// The schema family, before the `/N`.
   public static let schemaFamily = "learnerpower.snapshot"
   /// The schema string this build writes.

@@ -23,7 +23,7 @@ import Testing
     let third = try home.run(["snapshot", "--current", "38", "--title", "Q3 review"] + Self.fixed)
     #expect(third.stdout == home.snapshots + "/2024-05-01-0930-q3-review-3.json\n")
     let text = try String(contentsOfFile: home.snapshots + "/2024-05-01-0930-q3-review.json", encoding: .utf8)
-    #expect(text.contains("\"schema\" : \"learnerpower.snapshot/1\""))
+    #expect(text.contains("\"schema\" : \"learnerpower.snapshot/2\""))
     #expect(text.contains("\"title\" : \"Q3 review\""))
   }
 
@@ -98,7 +98,7 @@ import Testing
   @Test(arguments: [
     ("cut.json", "{\n  \"app\" : {", "truncated"),
     ("bin.json", "\u{0}\u{1}\u{2}", "binary data"),
-    ("future.json", "{\"schema\": \"learnerpower.snapshot/2\"}", "newer learnerpower"),
+    ("future.json", "{\"schema\": \"learnerpower.snapshot/3\"}", "newer learnerpower"),
     ("session.json", "{\"schema\": \"learnerpower.session/1\"}", "workshop session"),
     ("other.json", "{\"name\": 1}", "no \"schema\" field"),
     ("empty.json", "", "empty file"),

@@ -73,7 +73,7 @@ func problem(_ r: Result<Snapshot, Diagnostic>) -> String {
 @Suite struct SnapshotContentTests {
   @Test func recordsBothMarkersTheirStagesAndControlSplit() {
     let s = sample()
-    #expect(s.schema == "learnerpower.snapshot/1")
+    #expect(s.schema == "learnerpower.snapshot/2")
     #expect(s.current.position == 38 && s.target.position == 70)
     #expect(s.current.stage == Snapshot.Ref(id: "guided", name: "Guided"))
     #expect(s.target.stage == Snapshot.Ref(id: "enabled", name: "Enabled"))
@@ -137,14 +137,14 @@ func problem(_ r: Result<Snapshot, Diagnostic>) -> String {
     let text = try json(sample())
     #expect(text.hasPrefix("{\n  \"app\" : {"))
     #expect(text.hasSuffix("}\n"))
-    let top = ["\"app\"", "\"catalogue\"", "\"created\"", "\"current\"", "\"note\"", "\"schema\"",
-      "\"target\"", "\"title\"", "\"transition\""]
+    let top = ["\"app\"", "\"area\"", "\"areas\"", "\"assessment\"", "\"catalogue\"", "\"created\"",
+      "\"current\"", "\"note\"", "\"schema\"", "\"target\"", "\"title\"", "\"transition\""]
     let offsets = top.map { text.range(of: "\n  " + $0)?.lowerBound }
     #expect(offsets.allSatisfy { $0 != nil })
     #expect(offsets.compactMap { $0 } == offsets.compactMap { $0 }.sorted())
     #expect(text.contains("\"created\" : \"2024-05-01T09:30:00Z\""))
     #expect(text.contains("\"socialEmpowerment\" : 32.3"))
-    #expect(text.contains("\"schema\" : \"learnerpower.snapshot/1\""))
+    #expect(text.contains("\"schema\" : \"learnerpower.snapshot/2\""))
     #expect(!text.contains("0000000"), "scores are written short, not as long binary fractions")
   }
 
@@ -153,21 +153,22 @@ func problem(_ r: Result<Snapshot, Diagnostic>) -> String {
   }
 
   @Test func acceptsEarlierAndCurrentSchemaVersions() throws {
-    // Version 1 is the first; a file saying /1 reads.
+    // Version 2 is written; /1 and /2 both read (version 1 files: SnapshotVersionTests).
     #expect((try? decode(try json(sample())).get()) != nil)
     #expect(try SnapshotCodec.checkSchema("learnerpower.snapshot/1").get() == 1)
+    #expect(try SnapshotCodec.checkSchema("learnerpower.snapshot/2").get() == 2)
   }
 
   @Test func aFutureSchemaSaysUpdateTheApp() throws {
-    let r = decode(try damaged("learnerpower.snapshot/1", "learnerpower.snapshot/2"), file: "new.json")
+    let r = decode(try damaged("learnerpower.snapshot/2", "learnerpower.snapshot/3"), file: "new.json")
     let text = problem(r)
     #expect(text.hasPrefix("new.json: schema: written by a newer learnerpower"))
-    #expect(text.contains("learnerpower.snapshot/2"))
+    #expect(text.contains("learnerpower.snapshot/3"))
     #expect(text.contains("update learnerpower"))
   }
 
   @Test func aWorkshopSessionIsTheWrongKindOfFile() throws {
-    let r = decode(try damaged("learnerpower.snapshot/1", "learnerpower.session/1"), file: "s.json")
+    let r = decode(try damaged("learnerpower.snapshot/2", "learnerpower.session/1"), file: "s.json")
     #expect(problem(r) == "s.json: schema: a workshop session (schema \"learnerpower.session/1\"), not a snapshot")
   }
 

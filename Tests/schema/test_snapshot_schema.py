@@ -1,4 +1,5 @@
-"""Snapshots the binary writes validate against docs/schemas/snapshot-1.schema.json."""
+"""Snapshots the binary writes validate against docs/schemas/snapshot-2.schema.json; version 1
+files (a fixture written by a version 1 build) still validate against snapshot-1."""
 import json
 import os
 import pathlib
@@ -10,7 +11,9 @@ import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 BIN = os.environ.get("LEARNERPOWER_BIN", str(ROOT / ".build/debug/learnerpower"))
-SCHEMA = json.loads((ROOT / "docs/schemas/snapshot-1.schema.json").read_text())
+SCHEMA = json.loads((ROOT / "docs/schemas/snapshot-2.schema.json").read_text())
+SCHEMA_V1 = json.loads((ROOT / "docs/schemas/snapshot-1.schema.json").read_text())
+V1_FILE = ROOT / "Tests/LearnerPowerAppTests/Goldens/snapshot-v1.json"
 
 
 def snapshot(*args):
@@ -27,8 +30,9 @@ def snapshot(*args):
         return json.loads(path.read_text())
 
 
-def test_the_schema_itself_is_valid():
+def test_the_schemas_themselves_are_valid():
     jsonschema.Draft202012Validator.check_schema(SCHEMA)
+    jsonschema.Draft202012Validator.check_schema(SCHEMA_V1)
 
 
 @pytest.mark.parametrize("args", [
@@ -40,7 +44,11 @@ def test_the_schema_itself_is_valid():
 def test_written_snapshots_validate(args):
     doc = snapshot(*args)
     jsonschema.validate(doc, SCHEMA)
-    assert doc["schema"] == "learnerpower.snapshot/1"
+    assert doc["schema"] == "learnerpower.snapshot/2"
+    assert doc["areas"] == [{"name": "Whole organisation", "current": doc["current"]["position"],
+                             "target": doc["target"]["position"], "pinned": False}]
+    assert doc["area"] == "Whole organisation"
+    assert doc["assessment"] is None
     assert doc["created"] == "2024-05-01T09:30:00Z"
 
 
@@ -51,7 +59,13 @@ def test_a_large_jump_has_a_caveat_and_none_has_null():
 
 def test_the_schema_refuses_damaged_snapshots():
     doc = snapshot("--current", "38", "--target", "70")
-    for path, value in [(("current", "position"), 101), (("schema",), "learnerpower.snapshot/2"),
+    for path, value in [(("current", "position"), 101), (("schema",), "learnerpower.snapshot/1"),
+                        (("areas",), []), (("areas", 0, "current"), 101),
+                        (("areas", 0, "pinned"), "yes"), (("area",), ""),
+                        (("assessment",), {"questions": {"name": "q", "version": "1"},
+                                           "today": {"Q1": 5}, "target": {}}),
+                        (("assessment",), {"questions": {"name": "q", "version": "1"},
+                                           "today": {"Q1": "maybe"}, "target": {}}),
                         (("current", "stage", "id"), "middle"),
                         (("transition", "direction"), "sideways"), (("created",), "yesterday")]:
         bad = json.loads(json.dumps(doc))
@@ -73,3 +87,34 @@ def test_show_json_round_trips_the_bytes():
         again = subprocess.run([BIN, "show", str(first), "--format", "json"], env=env,
                                capture_output=True, check=True)
         assert again.stdout == first.read_bytes()
+
+
+def test_a_version_1_file_matches_the_version_1_schema_and_still_shows():
+    doc = json.loads(V1_FILE.read_text())
+    assert doc["schema"] == "learnerpower.snapshot/1"
+    jsonschema.validate(doc, SCHEMA_V1)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(doc, SCHEMA)
+    with tempfile.TemporaryDirectory() as home:
+        env = {"HOME": home, "LANG": "C.UTF-8"}
+        again = subprocess.run([BIN, "show", str(V1_FILE), "--format", "json"], env=env,
+                               capture_output=True, check=True)
+        assert again.stdout == V1_FILE.read_bytes()
+
+
+def test_areas_and_answers_validate():
+    doc = snapshot("--current", "10", "--target", "15")
+    doc["areas"] = [{"name": "Compliance", "current": 10, "target": 15, "pinned": True},
+                    {"name": "Leadership", "current": 55, "target": 85, "pinned": False}]
+    doc["area"] = "Compliance"
+    doc["assessment"] = {"questions": {"name": "Learner Power self-assessment", "version": "1"},
+                         "today": {"Q1": 1, "Q2": "not sure"}, "target": {"Q1": 4}}
+    jsonschema.validate(doc, SCHEMA)
+    with tempfile.TemporaryDirectory() as home:
+        path = pathlib.Path(home, "areas.json")
+        path.write_text(json.dumps(doc))
+        shown = subprocess.run([BIN, "show", str(path), "--format", "md"], capture_output=True,
+                               text=True, env={"HOME": home, "LANG": "C.UTF-8"})
+        assert shown.returncode == 0, shown.stderr
+        assert "| Leadership | 55 (Enabled) | 85 (Learner-led) | +30 |  |" in shown.stdout
+        assert "| Q2 | not sure | – |" in shown.stdout
