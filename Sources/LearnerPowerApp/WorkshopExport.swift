@@ -55,7 +55,7 @@ public enum WorkshopExport {
     }
     out += "\n## Votes\n"
     var anyVote = false
-    for (i, step) in script.steps.enumerated() where step.kind == .vote {
+    for (i, step) in script.steps.enumerated() where step.kind.collectsVotes {
       anyVote = true
       out += "\n### \(i + 1). \(md(step.title))\n\n"
       if let prompt = step.prompt { out += "> \(md(prompt))\n\n" }
@@ -81,7 +81,12 @@ public enum WorkshopExport {
     let adjusted = session.agreedCurrentOverride != nil || session.agreedTargetOverride != nil
     out += "- Current: \(agreedText(session.agreedCurrent))\n"
     out += "- Target: \(agreedText(session.agreedTarget))\n"
-    out += adjusted ? "\nSet by the facilitator.\n" : "\nThe medians of every vote.\n"
+    out +=
+      adjusted
+      ? "\nSet by the facilitator.\n"
+      : session.assessed(target: false) != nil || session.assessed(target: true) != nil
+        ? "\nFrom the room's self-assessment: the median answer of each question, then the mean.\n"
+        : "\nThe medians of every vote.\n"
     out += "\n## Transition plan\n\n"
     if let c = session.agreedCurrent, let t = session.agreedTarget {
       let plan = Transition(from: c, to: t, catalogue: catalogue)
@@ -175,7 +180,7 @@ public enum WorkshopExport {
   /// `learnerpower.session/1` JSON, sorted keys, pretty-printed.
   public static func json(_ session: WorkshopSession, catalogue: Catalogue) -> String {
     let steps = session.script.steps.enumerated().map { i, step -> StepJSON in
-      let isVote = step.kind == .vote
+      let isVote = step.kind.collectsVotes
       var statistics: [String: StatsJSON]?
       if isVote {
         var table: [String: StatsJSON] = [:]
@@ -218,7 +223,7 @@ public enum WorkshopExport {
   /// One row per vote: `step,step_title,name,current,target`.
   public static func csv(_ session: WorkshopSession) -> String {
     var out = "step,step_title,name,current,target\n"
-    for (i, step) in session.script.steps.enumerated() where step.kind == .vote {
+    for (i, step) in session.script.steps.enumerated() where step.kind.collectsVotes {
       for v in session.votes(of: i) {
         let fields = [
           String(i + 1), step.title, v.name ?? "", v.current.map(String.init) ?? "",
@@ -245,7 +250,7 @@ public enum WorkshopExport {
   /// Each vote step's distribution on the continuum: a 0–100 track with stage bands, one dot
   /// per vote (stacked when equal), the interquartile box and the median line.
   public static func svg(_ session: WorkshopSession) -> String {
-    let voteSteps = session.script.steps.enumerated().filter { $0.element.kind == .vote }
+    let voteSteps = session.script.steps.enumerated().filter { $0.element.kind.collectsVotes }
     let width = 800.0
     let left = 40.0
     let right = 760.0

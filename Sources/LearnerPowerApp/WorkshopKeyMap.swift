@@ -46,7 +46,7 @@ public enum WorkshopKeyScope: Int, Hashable, Sendable, CaseIterable {
   public func applies(kind: WorkshopStepKind?, field: WorkshopState.Field?) -> Bool {
     switch self {
     case .anyStep: return field == nil
-    case .voteStep: return field == nil && kind == .vote
+    case .voteStep: return field == nil && kind?.collectsVotes == true
     case .summaryStep: return field == nil && kind == .summary
     case .voteField: return field == .vote
     case .otherField: return field != nil && field != .vote

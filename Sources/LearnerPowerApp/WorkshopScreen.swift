@@ -30,7 +30,7 @@ public enum WorkshopScreen {
     y = drawTrack(&grid, state, theme, glyphs, in: main, top: y + 1)
     if state.session.step?.kind == .summary {
       drawSummary(&grid, state, theme, in: main, top: y + 1)
-    } else if state.session.step?.kind == .vote {
+    } else if state.session.step?.kind.collectsVotes == true {
       drawVotes(&grid, state, theme, glyphs, in: main, top: y + 1)
     }
     drawStatus(&grid, state, theme)
@@ -83,12 +83,16 @@ public enum WorkshopScreen {
     }
   }
 
+  /// Rows the track and a two-sided vote distribution need below the step header.
+  static let votesPanelHeight = 13
+
   /// Title, kind, timer and prompt; returns the next free row.
   static func drawStepHeader(_ grid: inout CellGrid, _ state: WorkshopState, _ theme: Theme, in area: Rect) -> Int {
     guard let step = state.session.step else { return area.y }
     var heading = step.title
     var kind = step.kind.rawValue
     if step.kind == .vote { kind += " · " + step.collect.rawValue }
+    if step.kind == .assess, let q = step.question { kind += " · " + q }
     heading += "  (\(kind))"
     let timer = timerText(state)
     let timerStyle = Self.timerStyle(state, theme)
@@ -99,6 +103,33 @@ public enum WorkshopScreen {
       for line in TextWidth.wrap(prompt, width: area.width).prefix(3) {
         grid.put(line, at: Point(x: area.x, y: y), style: theme.style("workshop.prompt"))
         y += 1
+      }
+    }
+    // An assess step lists the question's four answers, numbered as the room answers them: one
+    // a line when there is room, else two a line, so the track and the votes below still fit.
+    if step.kind == .assess, let id = step.question,
+      let q = AssessmentQuestions.builtIn.questions.first(where: { $0.id == id })
+    {
+      let numbered = q.answers.enumerated().map { "\($0.offset + 1) \($0.element)" }
+      let room = area.y + area.height - y - votesPanelHeight
+      let style = theme.style("panel")
+      func put(_ text: String, x: Int, width: Int) {
+        grid.put(
+          TextWidth.truncate(text, toColumns: max(0, width), ellipsis: ellipsis(state)),
+          at: Point(x: x, y: y), style: style, clip: Rect(x: x, y: y, width: max(0, width), height: 1))
+      }
+      if room >= numbered.count + 1 {
+        for line in numbered + ["? not sure"] {
+          put(line, x: area.x, width: area.width)
+          y += 1
+        }
+      } else if room >= 2 {
+        let half = area.width / 2
+        for pair in stride(from: 0, to: numbered.count, by: 2) {
+          put(numbered[pair], x: area.x, width: half - 1)
+          if pair + 1 < numbered.count { put(numbered[pair + 1], x: area.x + half, width: area.width - half) }
+          y += 1
+        }
       }
     }
     return y
@@ -267,6 +298,11 @@ public enum WorkshopScreen {
       }
     }
     y += 1
+    if let c = s.assessed(target: false), let t = s.assessed(target: true), y < area.y + area.height {
+      let text = "Self-assessment (room medians per question, then the mean): current \(c.value), target \(t.value)"
+      grid.put(TextWidth.truncate(text, toColumns: area.width, ellipsis: ellipsis(state)), at: Point(x: area.x, y: y), style: theme.style("panel"))
+      y += 1
+    }
     for (i, step) in s.script.steps.enumerated() where step.kind == .vote {
       guard y < area.y + area.height else { break }
       let parts = WorkshopExport.labels(step.collect).map { label, target in
@@ -327,6 +363,7 @@ public enum WorkshopScreen {
   static func fieldLabel(_ state: WorkshopState) -> String {
     switch state.field {
     case .vote:
+      if state.session.step?.kind == .assess { return "Answers 1-4 or ? (today target [name]): " }
       return state.session.step?.collect == .both ? "Vote (current target [name]): " : "Vote (position [name]): "
     case .note: return "Note: "
     case .goTo: return "Go to step: "

@@ -329,7 +329,8 @@ private func submit(_ state: inout WorkshopState) -> [WorkshopEffect] {
   switch field {
   case .vote:
     guard let step = state.session.step else { return [] }
-    switch parseVoteField(text, collect: step.collect) {
+    let parsed = step.kind == .assess ? parseAnswerField(text) : parseVoteField(text, collect: step.collect)
+    switch parsed {
     case .failure(let problem):
       state.notice = problem.description
       return []
@@ -387,6 +388,37 @@ public func parseVoteField(_ text: String, collect: VoteCollect) -> Result<(Posi
   case .target: return .success((nil, numbers[0], name))
   case .both: return .success((numbers[0], numbers[1], name))
   }
+}
+
+/// Parses the answer field of an assess step: today's answer then the target's, each 1–4
+/// (1 = most organisation-led) or `?` for not sure, then an optional name: `2 4 Ana`, `? 3`.
+/// Answers become their scores (0, 33, 67, 100), so the votes' medians are the question's scores;
+/// "not sure" is left empty and so out of the statistics.
+///
+/// ```swift
+/// parseAnswerField("2 4 Ana")  // .success((33, 100, "Ana"))
+/// parseAnswerField("? 3")      // .success((nil, 67, nil))
+/// ```
+public func parseAnswerField(_ text: String) -> Result<(Position?, Position?, String?), VoteFieldError> {
+  let words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+  let scores = AssessmentQuestion.scores
+  let usage = "Type two answers, today then target, each 1 to \(scores.count) or ? (not sure), e.g. 2 4 Ana"
+  guard words.count >= 2 else { return .failure(VoteFieldError(usage)) }
+  var answers: [Position?] = []
+  for word in words.prefix(2) {
+    if word == "?" {
+      answers.append(nil)
+    } else if let n = Int(word), (1...scores.count).contains(n) {
+      answers.append(Position(clamping: scores[n - 1]))
+    } else {
+      return .failure(VoteFieldError("\"\(String(word.prefix(20)))\" is not an answer: \(usage)"))
+    }
+  }
+  guard answers[0] != nil || answers[1] != nil else {
+    return .failure(VoteFieldError("Both answers are \"not sure\"; nothing to count"))
+  }
+  let rest = words.dropFirst(2).joined(separator: " ")
+  return .success((answers[0], answers[1], rest.isEmpty ? nil : String(rest.prefix(60))))
 }
 
 /// Why the vote field was not accepted.

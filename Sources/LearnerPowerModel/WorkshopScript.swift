@@ -8,6 +8,13 @@ public enum WorkshopStepKind: String, Hashable, Sendable, Codable, CaseIterable 
   case discuss
   /// The agreed current and target, the transition plan and every vote.
   case summary
+  /// One question of the self-assessment put to the room: each participant's answers for today
+  /// and for where we want to be are collected as votes. A script's `kind = "assess"` step
+  /// becomes one such step per question.
+  case assess
+
+  /// Whether the step collects votes from the room (vote and assess steps).
+  public var collectsVotes: Bool { self == .vote || self == .assess }
 }
 
 /// Which positions a vote step collects from each participant.
@@ -50,13 +57,16 @@ public struct WorkshopStep: Hashable, Sendable, Codable {
   public var minutes: Double?
   /// For vote steps: what each vote holds.
   public var collect: VoteCollect
+  /// For assess steps: the id of the question asked (e.g. `Q3`).
+  public var question: String?
 
   /// Creates a step.
   public init(
     kind: WorkshopStepKind, title: String, position: Position? = nil, from: Position? = nil,
     to: Position? = nil, prompt: String? = nil, notes: String? = nil, minutes: Double? = nil,
-    collect: VoteCollect = .current
+    collect: VoteCollect = .current, question: String? = nil
   ) {
+    self.question = question
     self.kind = kind
     self.title = title
     self.position = position
@@ -141,7 +151,20 @@ struct WorkshopScriptReader {
     let organisation = fields.string("organisation", in: root, at: .root, required: false)
     return WorkshopScript(
       title: title ?? "", organisation: organisation?.isEmpty == true ? nil : organisation,
-      steps: readSteps(root))
+      steps: readSteps(root).flatMap(Self.expandAssessment))
+  }
+
+  /// A `kind = "assess"` step becomes one step per built-in question, each collecting both
+  /// horizons; its time box is shared between them and its notes go on the first.
+  static func expandAssessment(_ step: WorkshopStep) -> [WorkshopStep] {
+    guard step.kind == .assess, step.question == nil else { return [step] }
+    let questions = AssessmentQuestions.builtIn.questions
+    return questions.enumerated().map { i, q in
+      WorkshopStep(
+        kind: .assess, title: "\(step.title): \(i + 1) of \(questions.count)",
+        prompt: step.prompt.map { "\($0) \(q.text)" } ?? q.text, notes: i == 0 ? step.notes : nil,
+        minutes: step.minutes.map { $0 / Double(questions.count) }, collect: .both, question: q.id)
+    }
   }
 
   private mutating func readSteps(_ root: TOMLNode) -> [WorkshopStep] {
@@ -209,6 +232,12 @@ struct WorkshopScriptReader {
       }
     }
     if !rawCollect.ok { valid = false }
+    if kind == .assess, item["position"] != nil || item["from"] != nil || item["to"] != nil {
+      let key = item["position"] != nil ? "position" : item["from"] != nil ? "from" : "to"
+      fields.report(
+        path.appending(key), "an assess step takes no position: the room's answers place the markers")
+      valid = false
+    }
     guard valid, let kind, let title, !title.isEmpty, position.ok, from.ok, to.ok, minutes.ok
     else { return nil }
     return WorkshopStep(
@@ -248,4 +277,15 @@ struct WorkshopScriptReader {
     }
     return (value, true)
   }
+}
+
+extension WorkshopStep {
+  /// The steps this one stands for in a session: one per built-in question for a script's
+  /// `kind = "assess"` step, otherwise just itself.
+  ///
+  /// ```swift
+  /// WorkshopStep(kind: .assess, title: "Culture").expanded.count  // 12
+  /// WorkshopStep(kind: .vote, title: "Today").expanded.count      // 1
+  /// ```
+  public var expanded: [WorkshopStep] { WorkshopScriptReader.expandAssessment(self) }
 }

@@ -230,22 +230,44 @@ public struct WorkshopSession: Hashable, Sendable {
     VoteStatistics(votes(of: step).compactMap { target ? $0.target?.value : $0.current?.value })
   }
 
-  /// Every current (or target) value voted in the session, across all vote steps.
+  /// Every current (or target) value voted in the session, across all vote steps (answers on
+  /// assess steps are scored separately, by ``assessed(target:)``).
   public func allValues(target: Bool) -> [Int] {
-    votes.keys.sorted().flatMap { step in
+    votes.keys.sorted().filter { step in
+      !script.steps.indices.contains(step) || script.steps[step].kind != .assess
+    }.flatMap { step in
       votes(of: step).compactMap { target ? $0.target?.value : $0.current?.value }
     }
   }
 
-  /// The agreed current position: the facilitator's choice, else the median of every current
-  /// vote, else nil.
+  /// The room's self-assessment result for today (or the target): the median answer score of
+  /// each assess question, then the mean of those medians (questions nobody answered, and
+  /// "not sure" answers, left out), rounded half up; nil when no question was answered.
+  ///
+  /// ```swift
+  /// // Q1 answered 2, 3, 3 (33, 67, 67) and Q2 answered 4 (100): (67 + 100) / 2 = 83.5 → 84
+  /// session.assessed(target: false)  // 84
+  /// ```
+  public func assessed(target: Bool) -> Position? {
+    let medians = script.steps.indices.filter { script.steps[$0].kind == .assess }.compactMap {
+      statistics(of: $0, target: target).median
+    }
+    guard !medians.isEmpty else { return nil }
+    let mean = medians.reduce(0, +) / Double(medians.count)
+    return Position(clamping: Int((mean + 0.5).rounded(.down)))
+  }
+
+  /// The agreed current position: the facilitator's choice, else the room's self-assessment
+  /// result when assess questions were answered, else the median of every current vote, else nil.
   public var agreedCurrent: Position? {
-    agreedCurrentOverride ?? VoteStatistics(allValues(target: false)).medianPosition
+    agreedCurrentOverride ?? assessed(target: false)
+      ?? VoteStatistics(allValues(target: false)).medianPosition
   }
 
   /// The agreed target position, as ``agreedCurrent``.
   public var agreedTarget: Position? {
-    agreedTargetOverride ?? VoteStatistics(allValues(target: true)).medianPosition
+    agreedTargetOverride ?? assessed(target: true)
+      ?? VoteStatistics(allValues(target: true)).medianPosition
   }
 
   /// Applies one journal entry; entries that do not fit (a step out of range) are ignored so a

@@ -399,7 +399,7 @@ func notesView(_ s: WorkshopSession, sinceChange: Double) -> String {
   out += timer + "\n\n"
   if let prompt = step.prompt { out += "Prompt: \(TextSanitizer.cleanLine(prompt))\n\n" }
   out += "Notes:\n" + (step.notes.map { TextSanitizer.cleanMultiline($0) } ?? "(none)") + "\n\n"
-  if step.kind == .vote {
+  if step.kind.collectsVotes {
     out += "Votes: \(s.votes(of: s.stepIndex).count)" + (s.revealed.contains(s.stepIndex) ? " (revealed)" : " (hidden)") + "\n\n"
   }
   if steps.indices.contains(s.stepIndex + 1) {

@@ -51,3 +51,23 @@ def test_a_session_without_votes_validates():
     doc = export([{"type": "start", "at": 1, "session": "s1", "script": SCRIPT}])
     jsonschema.validate(doc, SCHEMA)
     assert "transition" not in doc
+
+
+def test_a_session_with_assess_answers_validates_and_agrees_on_their_result():
+    script = {"title": "T", "steps": [
+        {"kind": "assess", "title": "Culture: 1 of 2", "prompt": "Q1 text", "collect": "both",
+         "question": "Q1"},
+        {"kind": "assess", "title": "Culture: 2 of 2", "prompt": "Q2 text", "collect": "both",
+         "question": "Q2"},
+        {"kind": "summary", "title": "S", "collect": "current"}]}
+    doc = export([
+        {"type": "start", "at": 1, "session": "s1", "script": script},
+        {"type": "vote", "at": 2, "step": 0, "vote": {"id": 1, "current": 33, "target": 100}},
+        {"type": "vote", "at": 3, "step": 0, "vote": {"id": 2, "current": 67, "target": 100}},
+        {"type": "vote", "at": 4, "step": 1, "vote": {"id": 3, "current": 100}},
+    ])
+    jsonschema.validate(doc, SCHEMA)
+    assert doc["steps"][0]["kind"] == "assess"
+    assert doc["steps"][0]["statistics"]["current"]["median"] == 50
+    # Medians 50 (Q1) and 100 (Q2) today, 100 (Q1 only) for the target.
+    assert doc["agreed"] == {"current": 75, "target": 100, "adjusted": False}
