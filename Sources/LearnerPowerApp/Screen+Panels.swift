@@ -266,32 +266,33 @@ struct Context {
       : "\(tr.current.stage.name) \(arrow) \(tr.target.stage.name)"
     line("\(tr.distance) points \(toward) \(dot) \(stages)", styles.panel)
     if let caveat = tr.caveat, tr.isLargeJump {
-      // The caveat is the one thing not to miss: it gets up to two lines.
+      // The caveat is the one thing not to miss: two lines, four when there is room.
       let lines = TextWidth.wrap("! " + caveat, width: area.width)
-      for l in lines.prefix(2) { line(l, styles.caveat) }
+      for l in lines.prefix(area.height >= 10 ? 4 : 2) { line(l, styles.caveat) }
     }
     let rows: [(String, String, [Approach], Style)] = [
       ("+", "Introduce", tr.introduce, styles.introduce),
       ("=", "Keep", tr.keep, styles.keep),
       ("-", "Phase down", tr.phaseDown, styles.phaseDown),
     ]
-    let remaining = area.maxY - y
-    if remaining >= 3 + tr.introduce.count + tr.keep.count + tr.phaseDown.count {
-      // Room for one approach per line.
-      for (mark, head, items, style) in rows where !items.isEmpty {
-        line("\(head):", styles.heading)
-        for a in items { line(" \(mark) \(a.id) \(a.name)", style) }
+    // Each group is listed one approach per line when the rows left allow it (keeping a line
+    // for each later group), otherwise as one line of ids.
+    for (index, (mark, head, items, style)) in rows.enumerated() {
+      guard y < area.maxY else { break }
+      let later = rows.count - index - 1
+      if items.count > 1, 1 + items.count <= area.maxY - y - later {
+        line("\(mark) \(head) (\(items.count)):", styles.heading)
+        for a in items { line("   \(a.id) \(a.name)", style) }
+        continue
       }
-    } else {
-      for (mark, head, items, style) in rows {
-        guard y < area.maxY else { break }
-        let ids = items.isEmpty ? "none" : items.map(\.id).joined(separator: " ")
-        let x = grid.put("\(mark) \(head) (\(items.count)): ", at: Point(x: area.x, y: y), style: styles.heading, clip: area)
-        grid.put(
-          TextWidth.truncate(ids, toColumns: max(0, area.width - x), ellipsis: glyphs.ellipsis),
-          at: Point(x: area.x + x, y: y), style: style, clip: area)
-        y += 1
-      }
+      // One approach fits on its heading line with its name; several become a line of ids.
+      let ids =
+        items.isEmpty ? "none" : items.count == 1 ? "\(items[0].id) \(items[0].name)" : items.map(\.id).joined(separator: " ")
+      let x = grid.put("\(mark) \(head) (\(items.count)): ", at: Point(x: area.x, y: y), style: styles.heading, clip: area)
+      grid.put(
+        TextWidth.truncate(ids, toColumns: max(0, area.width - x), ellipsis: glyphs.ellipsis),
+        at: Point(x: area.x + x, y: y), style: style, clip: area)
+      y += 1
     }
   }
 

@@ -36,7 +36,10 @@ public enum Screen {
   public static let minimum = Size(width: 60, height: 20)
 
   /// Lays out the screen for a size.
-  public static func layout(_ size: Size) -> ScreenLayout {
+  ///
+  /// - Parameter listRows: how many recommendations there are; on tall screens the list takes
+  ///   only the rows it needs and the transition plan gets the rest.
+  public static func layout(_ size: Size, listRows: Int? = nil) -> ScreenLayout {
     let w = size.width, h = size.height
     let fits = w >= minimum.width && h >= minimum.height
     let compact = h < 26 || w < 80
@@ -56,7 +59,13 @@ public enum Screen {
       chartBox.height = bodyHeight - stageHeight
       stageBox = Rect(x: 0, y: chartBox.maxY, width: leftWidth, height: stageHeight)
     }
-    let transitionHeight = compact ? min(6, max(4, bodyHeight / 3)) : min(12, max(6, bodyHeight * 2 / 5))
+    var transitionHeight = compact ? min(6, max(4, bodyHeight / 3)) : min(12, max(6, bodyHeight * 2 / 5))
+    if !compact, let rows = listRows {
+      // A short list hands its spare rows to the transition plan, never shrinking below 5. The
+      // count is rounded up to a multiple of 4 so the border does not move on every key press.
+      let listHeight = max(5, min((rows + 3) / 4 * 4 + 2, bodyHeight - transitionHeight))
+      transitionHeight = bodyHeight - listHeight
+    }
     let listBox = Rect(x: leftWidth, y: bodyTop, width: rightWidth, height: bodyHeight - transitionHeight)
     let transitionBox = Rect(x: leftWidth, y: listBox.maxY, width: rightWidth, height: transitionHeight)
     return ScreenLayout(
@@ -70,7 +79,7 @@ public enum Screen {
   public static func render(_ state: AppState, theme: Theme, size: Size) -> CellGrid {
     let styles = Styles(theme)
     var grid = CellGrid(size: size, fill: .blank(styles.base))
-    let layout = layout(size)
+    let layout = layout(size, listRows: state.recommendations.count)
     guard layout.fits else {
       drawTooSmall(into: &grid, styles: styles, ascii: state.ascii)
       return grid
@@ -96,7 +105,7 @@ public enum Screen {
 
   /// What a mouse event at `point` means for the explorer, or nil when it means nothing.
   public static func action(for mouse: MouseEvent, state: AppState, size: Size) -> AppAction? {
-    let layout = layout(size)
+    let layout = layout(size, listRows: state.recommendations.count)
     guard layout.fits, state.overlay == .none else { return nil }
     switch mouse.kind {
     case .wheelUp: return .nudged(by: 1)
