@@ -120,6 +120,19 @@ public struct ThemeLibrary: Sendable {
       info: ThemeInfo(name: "default", description: theme.description, origin: .builtIn, path: nil))
   }()
 
+  /// The theme to start with: `wanted` (from `--theme`) beats `remembered` (config.toml), which
+  /// beats the default. A theme that fails to load never stops the app: the default is used and
+  /// the warning is returned for the status line.
+  public func choose(wanted: String?, remembered: String?) -> (ResolvedTheme, warning: String?) {
+    let fallback = (try? load("default").get()) ?? Self.builtInDefault
+    guard let name = wanted ?? remembered else { return (fallback, nil) }
+    switch load(name) {
+    case .success(let t): return (t, nil)
+    case .failure(let e):
+      return (fallback, "Warning: theme '\(name)' not used: \(e.diagnostics.first?.description ?? "")")
+    }
+  }
+
   /// Every theme available, one per name (the first found wins), sorted by name.
   public func list() -> [ThemeInfo] {
     var byName: [String: ThemeInfo] = [:]

@@ -23,19 +23,8 @@ func runExplorer(_ options: ExplorerOptions) -> Int32 {
   let (remembered, stateWarning) = store.load()
   let themes = ThemeLibrary(paths: options.paths, environment: env)
 
-  // --theme beats the remembered choice, which beats the default; a broken theme never stops
-  // the app: it falls back and says so on the status line.
-  var warning = stateWarning
-  var theme = ThemeLibrary.builtInDefault
-  if let wanted = options.theme ?? remembered.theme {
-    switch themes.load(wanted) {
-    case .success(let t): theme = t
-    case .failure(let e):
-      warning = "Warning: theme '\(wanted)' not used: \(e.diagnostics.first?.description ?? "")"
-    }
-  } else if case .success(let t) = themes.load("default") {
-    theme = t
-  }
+  let (theme, themeWarning) = themes.choose(wanted: options.theme, remembered: remembered.theme)
+  let warning = themeWarning ?? stateWarning
 
   let screen: NcursesScreen
   do {

@@ -320,7 +320,9 @@ func runWorkshopSession(
     }
   }
   defer { screen.restore() }
-  let (theme, themeWarning) = workshopTheme(wanted, paths: paths, environment: env)
+  let (remembered, _) = StateStore(paths: paths).load()
+  let (theme, themeWarning) = ThemeLibrary(paths: paths, environment: env)
+    .choose(wanted: wanted, remembered: remembered.theme)
   var state = WorkshopState(session: session, catalogue: catalogue, now: now, ascii: screen.prefersASCII)
   state.notice = themeWarning ?? notice
   let loop = WorkshopLoop(state: state, terminal: screen, theme: theme.theme, journal: journal)
@@ -329,25 +331,6 @@ func runWorkshopSession(
   if let message = loop.exitMessage { printError(message) }
   FileHandle.standardError.write(Data("Session journal: \(journal.path)\n".utf8))
   return code
-}
-
-/// The theme as the explorer chooses it: `--theme` beats the choice remembered from the explorer,
-/// which beats the default. A theme that cannot be used never stops the session: the default is
-/// used and the warning goes to the status line.
-func workshopTheme(_ wanted: String?, paths: AppPaths, environment: [String: String])
-  -> (ResolvedTheme, warning: String?)
-{
-  let themes = ThemeLibrary(paths: paths, environment: environment)
-  let (remembered, _) = StateStore(paths: paths).load()
-  if let name = wanted ?? remembered.theme {
-    switch themes.load(name) {
-    case .success(let t): return (t, nil)
-    case .failure(let e):
-      let fallback = (try? themes.load("default").get()) ?? ThemeLibrary.builtInDefault
-      return (fallback, "Warning: theme '\(name)' not used: \(e.diagnostics.first?.description ?? "")")
-    }
-  }
-  return ((try? themes.load("default").get()) ?? ThemeLibrary.builtInDefault, nil)
 }
 
 /// Follows a journal and prints the facilitator's view: current step, its notes, the next step
