@@ -2,7 +2,8 @@
 // rendered, diffed and painted through the real ncurses backend writing into a file, so the
 // figures include ncurses' own work and count the exact bytes a terminal would receive.
 //
-// Usage: LearnerPowerBench [--width 100] [--height 30] [--presses 50] [--runs 5]
+// Usage: LearnerPowerBench [--width 100] [--height 30] [--presses 50] [--runs 5] [--explain]
+// --explain also lists the runs of cells one key press changes, to see where bytes go.
 
 import Canvas
 import Foundation
@@ -62,7 +63,7 @@ func oneRun() -> RunResult? {
   else { return nil }
   let paths = AppPaths(environment: ["HOME": dir])
   let loop = ExplorerLoop(
-    state: AppState(current: 20, target: 60), terminal: screen,
+    state: AppState(current: 40, target: 60), terminal: screen,
     themes: ThemeLibrary(paths: paths, environment: [:]), theme: ThemeLibrary.builtInDefault,
     store: StateStore(paths: paths))
   loop.paint()
@@ -71,7 +72,7 @@ func oneRun() -> RunResult? {
   let firstBytes = fileSize(outPath)
   var keyMicros: [Double] = [], keyBytes: [Int] = [], renderMicros: [Double] = []
   var before = firstBytes
-  var state = AppState(current: 20, target: 60)
+  var state = AppState(current: 40, target: 60)
   for _ in 0..<presses {
     let t0 = nanos()
     _ = loop.process([.key(.right)])
