@@ -168,10 +168,10 @@ public struct SnapshotStore: Sendable {
           message: "too large for a snapshot (\(size) bytes; the limit is \(SnapshotCodec.sizeLimit))"
         ))
     }
-    guard let data = FileManager.default.contents(atPath: path) else {
-      return .failure(Diagnostic(file: path, message: "cannot be read"))
+    switch readFileData(path, limit: SnapshotCodec.sizeLimit) {
+    case .failure(let d): return .failure(d)
+    case .success(let data): return SnapshotCodec.decode(data, file: path)
     }
-    return SnapshotCodec.decode(data, file: path)
   }
 
   /// Every `.json` file in the folder, newest snapshot first (unreadable files last, by name).

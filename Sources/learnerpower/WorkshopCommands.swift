@@ -250,8 +250,10 @@ func resolveSession(_ name: String?, common: CommonOptions) throws -> String {
 
 /// Reads a CSV file as text with a message naming the file.
 func readCSV(_ path: String) -> Result<String, Diagnostic> {
-  guard let data = FileManager.default.contents(atPath: path) else {
-    return .failure(Diagnostic(file: path, message: "cannot be read (no such file?)"))
+  let data: Data
+  switch readFileData(path, limit: 16 << 20) {
+  case .failure(let d): return .failure(d)
+  case .success(let d): data = d
   }
   guard let text = String(data: data, encoding: .utf8) else {
     return .failure(Diagnostic(file: path, message: "is not UTF-8 text"))

@@ -128,3 +128,23 @@ import Testing
     #expect(r.stderr.contains("c.toml:1"))
   }
 }
+
+@Suite struct FileReadingTests {
+  typealias LP = LearnerPowerBinary
+
+  @Test func aSnapshotCanBeReadFromAPipeAndHugeInputIsRefused() throws {
+    let home = LP.tempHome()
+    let env = LP.environment(home: home)
+    let a = try LP.run(["snapshot", "--current", "38", "--target", "70", "--title", "a", "-o", home + "/a.json"], env: env)
+    #expect(a.status == 0)
+    // /dev/stdin is a pipe here, as `<(command)` would be.
+    let json = try String(contentsOfFile: home + "/a.json", encoding: .utf8)
+    let piped = try LP.run(["show", "/dev/stdin", "--format", "md"], env: env, input: json)
+    #expect(piped.status == 0, "\(piped.stderr)")
+    #expect(piped.stdout.contains("38"))
+    let huge = try LP.run(["show", "/dev/zero"], env: env)
+    #expect(huge.status == 1)
+    #expect(huge.stderr.contains("/dev/zero"))
+    #expect(huge.stderr.contains("too large"))
+  }
+}
