@@ -101,13 +101,12 @@ package struct TOMLDocument: Sendable {
       guard let value = table[key] else { return nil }
       return TOMLEntry(key: key, value: convert(value, at: path.appending(key), locator: locator))
     }
-    // TOMLKit returns keys sorted; restore the order in which they are written.
-    let ordered = entries.enumerated().sorted { a, b in
-      let oa = locator.order(of: path.appending(a.element.key)) ?? Int.max
-      let ob = locator.order(of: path.appending(b.element.key)) ?? Int.max
-      return oa != ob ? oa < ob : a.offset < b.offset
-    }
-    return .table(ordered.map(\.element))
+    // TOMLKit returns keys sorted; restore the order in which they are written. Each key's
+    // position is looked up once, not per comparison: hashing key paths dominated start-up.
+    let ordered = entries.enumerated()
+      .map { (order: locator.order(of: path.appending($0.element.key)) ?? Int.max, offset: $0.offset, entry: $0.element) }
+      .sorted { $0.order != $1.order ? $0.order < $1.order : $0.offset < $1.offset }
+    return .table(ordered.map(\.entry))
   }
 
   private static func convert(
