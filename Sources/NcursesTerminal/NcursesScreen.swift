@@ -191,6 +191,11 @@ public final class NcursesScreen: InteractiveTerminal {
       ("\u{1b}[A", Int32(LP_KEY_UP)), ("\u{1b}[B", Int32(LP_KEY_DOWN)),
       ("\u{1b}[C", Int32(LP_KEY_RIGHT)), ("\u{1b}[D", Int32(LP_KEY_LEFT)),
       ("\u{1b}[H", Int32(LP_KEY_HOME)), ("\u{1b}[F", Int32(LP_KEY_END)),
+      // vt220-style Home/End (tmux and screen send these whatever TERM says, rxvt uses 7~/8~);
+      // left undefined, "ESC [ 4 ~" would arrive as a stray 4 and jump to stage 4.
+      ("\u{1b}[1~", Int32(LP_KEY_HOME)), ("\u{1b}[4~", Int32(LP_KEY_END)),
+      ("\u{1b}[7~", Int32(LP_KEY_HOME)), ("\u{1b}[8~", Int32(LP_KEY_END)),
+      ("\u{1b}OH", Int32(LP_KEY_HOME)), ("\u{1b}OF", Int32(LP_KEY_END)),
     ]
     for (sequence, code) in normalMode where key_defined(sequence) == 0 {
       define_key(sequence, code)

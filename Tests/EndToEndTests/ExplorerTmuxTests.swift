@@ -31,6 +31,14 @@ import Testing
     #expect(screen.contains("Fits the current marker (Enabled)"))
   }
 
+  @Test(.enabled(if: tmuxAvailable)) func homeAndEndReachTheEndsWhateverSequenceTmuxSends() throws {
+    let s = try start(["--current", "38", "--target", "70"])
+    try s.send("End")
+    s.waitFor(text: "Current 100 · Learner-led")
+    try s.send("Home")
+    s.waitFor(text: "Current 0 · Directed")
+  }
+
   @Test(.enabled(if: tmuxAvailable)) func tabSwitchesToTheTargetMarker() throws {
     let s = try start(["--current", "38", "--target", "70"])
     try s.send("Tab", "Left")

@@ -110,6 +110,7 @@ struct NcursesScreenTests {
     ("\u{1b}[B", .down), ("\u{1b}[1;2C", .shiftRight), ("\u{1b}[1;2D", .shiftLeft),
     ("\u{1b}[1;2A", .shiftUp), ("\u{1b}[1;2B", .shiftDown), ("\u{1b}[5~", .pageUp),
     ("\u{1b}[6~", .pageDown), ("\u{1b}[H", .home), ("\u{1b}OF", .end), ("\u{1b}[Z", .backTab),
+    ("\u{1b}[1~", .home), ("\u{1b}[4~", .end), ("\u{1b}[7~", .home), ("\u{1b}[8~", .end),
     ("\u{1b}[3~", .delete), ("\u{1b}OP", .function(1)), ("\u{1b}[15~", .function(5)),
     ("\r", .enter), ("\n", .enter), ("\t", .tab), ("\u{7f}", .backspace), ("\u{08}", .backspace),
     ("\u{03}", .ctrl("c")), ("\u{1a}", .ctrl("z")), ("q", .char("q")), ("L", .char("L")),
