@@ -169,7 +169,7 @@ public struct WorkshopKeyMap: Sendable {
     WorkshopKeyBinding([.shiftLeft, .char("H")], .adjust(by: -5), .summaryStep, "⇧←/→ H/L", ascii: "H/L", "move agreed 5", group: "adjust5"),
     WorkshopKeyBinding([.shiftRight, .char("L")], .adjust(by: 5), .summaryStep, "⇧←/→ H/L", ascii: "H/L", "move agreed 5", group: "adjust5"),
     WorkshopKeyBinding([.tab], .switchAgreed, .summaryStep, "Tab", "current/target", hint: 4),
-    WorkshopKeyBinding([.char("=")], .backToMedians, .summaryStep, "=", "back to vote medians", hint: 7, short: "medians"),
+    WorkshopKeyBinding([.char("=")], .backToMedians, .summaryStep, "=", "back to the room's result", hint: 7, short: "medians"),
     WorkshopKeyBinding([.enter], .submitField, .voteField, "Enter", "add (the field stays open)", hint: 1, short: "add"),
     WorkshopKeyBinding([.escape, .ctrl("c")], .closeField, .voteField, "Esc", "done", hint: 2),
     WorkshopKeyBinding([.backspace], .erase, .voteField, "Bksp", "erase"),

@@ -277,7 +277,10 @@ public enum WorkshopScreen {
     var y = top
     let c = s.agreedCurrent
     let t = s.agreedTarget
-    let how = s.agreedCurrentOverride != nil || s.agreedTargetOverride != nil ? "adjusted" : "vote medians"
+    let how =
+      s.agreedCurrentOverride != nil || s.agreedTargetOverride != nil
+      ? "adjusted"
+      : s.assessed(target: false) != nil || s.assessed(target: true) != nil ? "self-assessment" : "vote medians"
     let agreed = "Agreed: current \(c.map { "\($0) \($0.stage.name)" } ?? "–") · target \(t.map { "\($0) \($0.stage.name)" } ?? "–") (\(how))"
     grid.put(TextWidth.truncate(agreed, toColumns: area.width, ellipsis: ellipsis(state)), at: Point(x: area.x, y: y), style: theme.style("panel.heading"))
     y += 1

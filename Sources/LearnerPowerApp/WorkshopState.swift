@@ -248,7 +248,7 @@ private func sessionCommand(_ state: inout WorkshopState, _ command: WorkshopCom
   case .switchAgreed:
     state.adjustingTarget.toggle()
   case .backToMedians:
-    state.notice = "Agreed positions back to the vote medians"
+    state.notice = "Agreed positions back to the room's result"
     return [record(&state, .agreed(current: nil, target: nil, at: state.now))]
   case .submitField, .closeField, .erase:
     break

@@ -205,7 +205,11 @@ struct WorkshopCommand: ParsableCommand {
       }
       let s = replay.session
       let index = step.map { $0 - 1 } ?? s.stepIndex
-      guard s.script.steps.indices.contains(index), s.script.steps[index].kind == .vote else {
+      guard s.script.steps.indices.contains(index) else {
+        printError("\(path): there is no step \(index + 1); the script has \(s.script.steps.count) steps")
+        throw ExitCode(1)
+      }
+      guard s.script.steps[index].kind == .vote else {
         printError(
           "\(path): step \(index + 1) is not a vote step; name one with --step "
             + "(vote steps: \(s.script.steps.indices.filter { s.script.steps[$0].kind == .vote }.map { String($0 + 1) }.joined(separator: ", ")))")
@@ -220,7 +224,10 @@ struct WorkshopCommand: ParsableCommand {
       }
       let result = WorkshopVoteCSV.parse(text, collect: s.script.steps[index].collect)
       for problem in result.problems { printError("\(csv): \(problem)") }
-      var nextID = s.nextVoteID
+      // A session may be running in another terminal with its own id counter in memory. Ids
+      // from a random base far above anything it will reach keep `d` (which deletes by id) from
+      // ever removing an imported vote by mistake.
+      var nextID = max(s.nextVoteID, Int.random(in: (1 << 40)..<(1 << 50)))
       let now = Date().timeIntervalSince1970
       do {
         for row in result.rows {

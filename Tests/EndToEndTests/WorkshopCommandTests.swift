@@ -92,4 +92,24 @@ struct WorkshopCommandTests {
     #expect(out.stdout.split(separator: "\n").count == 5)
     #expect(out.stdout.contains("2,Today,Di,50,90"))
   }
+
+  @Test func importedVotesNeverShareAnIdWithVotesARunningSessionWillAdd() throws {
+    // A session open in another terminal numbers its votes from its own counter; an imported
+    // vote with the same id would be removed by that session's `d`.
+    let home = LP.tempHome()
+    let path = try writeJournal(home: home)
+    let csv = home + "/votes.csv"
+    try "Bo,20,60\n".write(toFile: csv, atomically: true, encoding: .utf8)
+    let env = LP.environment(home: home)
+    #expect(try LP.run(["workshop", "import", path, csv], env: env).status == 0)
+    let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+    let imported = try #require(lines.last { $0.contains("\"Bo\"") })
+    let object = try JSONSerialization.jsonObject(with: Data(imported.utf8)) as? [String: Any]
+    let vote = object?["vote"] as? [String: Any]
+    let id = try #require(vote?["id"] as? Int)
+    #expect(id >= 1 << 40)
+    let none = try LP.run(["workshop", "import", path, csv, "--step", "99"], env: env)
+    #expect(none.status == 1)
+    #expect(none.stderr.contains("there is no step 99"))
+  }
 }
