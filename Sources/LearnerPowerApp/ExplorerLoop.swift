@@ -115,6 +115,12 @@ public final class ExplorerLoop {
 
   /// Overlays change what a few keys mean; everything else goes through the key map.
   func action(for key: Key) -> AppAction? {
+    // Below the minimum size nothing is drawn but the size message, so keys that change what
+    // would be drawn are ignored; quitting and suspending still work.
+    if !Screen.layout(terminal.size).fits {
+      let action = KeyMap.explorer.action(for: key)
+      return action == .requestedQuit || action == .requestedSuspend ? action : nil
+    }
     // An open snapshot dialog gets every key (its text fields take letters); Ctrl-C still quits.
     if state.snapshotModal != nil {
       return key == .ctrl("c") ? .requestedQuit : .snapshot(.key(key))

@@ -125,16 +125,19 @@ struct Context {
     let chartRect = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - 1)
     let n = max(2, chartRect.width * 2)
     let samples = Continuum.samples(count: n)
-    let series = [
+    // The series use glyphs the slider's markers (● current, ◆ target) do not, so the marker
+    // labels above the plot cannot be mistaken for a line in the legend.
+    let series = state.ascii ? ["*", "o", "+"] : ["■", "▲", "★"]
+    let lines = [
       LineChart.Series(
         name: "organisation", points: samples.map { ChartPoint(x: $0.position, y: $0.organisational) },
-        style: styles.organisation, glyph: glyphs.seriesGlyph(0)),
+        style: styles.organisation, glyph: series[0]),
       LineChart.Series(
         name: "learner", points: samples.map { ChartPoint(x: $0.position, y: $0.learner) },
-        style: styles.learner, glyph: glyphs.seriesGlyph(1)),
+        style: styles.learner, glyph: series[1]),
       LineChart.Series(
         name: "social", points: samples.map { ChartPoint(x: $0.position, y: $0.social) },
-        style: styles.social, glyph: glyphs.seriesGlyph(2)),
+        style: styles.social, glyph: series[2]),
     ]
     let bands = Stage.allCases.map { s in
       LineChart.Band(
@@ -153,7 +156,7 @@ struct Context {
         label: state.ascii ? "T" : glyphs.markerSecondary),
     ]
     let chart = LineChart(
-      xRange: 0...100, yRange: 0...100, series: series, bands: bands, markers: markers,
+      xRange: 0...100, yRange: 0...100, series: lines, bands: bands, markers: markers,
       yLabels: chartRect.height >= 6
         ? [.init(value: 0, text: "0"), .init(value: 50, text: "50"), .init(value: 100, text: "100")]
         : [],
@@ -173,9 +176,9 @@ struct Context {
 
     // The legend names each line by its glyph, so colour is never needed to tell them apart.
     let entries: [(String, String, Style)] = [
-      (glyphs.seriesGlyph(0), "organisation", styles.organisation),
-      (glyphs.seriesGlyph(1), "learner", styles.learner),
-      (glyphs.seriesGlyph(2), "social empowerment", styles.social),
+      (series[0], "organisation", styles.organisation),
+      (series[1], "learner", styles.learner),
+      (series[2], "social empowerment", styles.social),
     ]
     var x = inner.x + 1
     for (glyph, name, style) in entries {
@@ -268,7 +271,12 @@ struct Context {
     if let caveat = tr.caveat, tr.isLargeJump {
       // The caveat is the one thing not to miss: two lines, four when there is room.
       let lines = TextWidth.wrap("! " + caveat, width: area.width)
-      for l in lines.prefix(area.height >= 10 ? 4 : 2) { line(l, styles.caveat) }
+      let shown = lines.prefix(area.height >= 10 ? 4 : 2)
+      for (i, l) in shown.enumerated() {
+        // A cut caveat says so, rather than stopping mid-sentence.
+        let cut = i == shown.count - 1 && lines.count > shown.count
+        line(cut ? TextWidth.truncate(l + " " + glyphs.ellipsis, toColumns: area.width, ellipsis: glyphs.ellipsis) : l, styles.caveat)
+      }
     }
     let rows: [(String, String, [Approach], Style)] = [
       ("+", "Introduce", tr.introduce, styles.introduce),
@@ -348,16 +356,27 @@ struct Context {
     let rows = KeyMap.explorer.helpRows(ascii: state.ascii)
     let credit =
       "The continuum idea is Kineo's (\"Power to the learner\", 2018). Stage names, catalogue and wording here are our own interpretation."
-    let rect = overlayRect(width: 72, height: rows.count + 6)
+    // One column when it fits; otherwise two, so every key (quit included) shows at 60×20.
+    let fullHeight = rows.count + 6
+    let columns = fullHeight <= layout.size.height - 2 ? 1 : 2
+    let perColumn = (rows.count + columns - 1) / columns
+    let rect = overlayRect(width: columns == 1 ? 72 : 96, height: perColumn + 6)
     let area = drawOverlayBox("Keys", rect, into: &grid)
     guard !area.isEmpty else { return }
     let keyWidth = min(14, (rows.map { TextWidth.columns($0.key) }.max() ?? 0) + 2)
-    var y = area.y
-    for row in rows where y < area.maxY - 3 {
-      grid.put(row.key, at: Point(x: area.x, y: y), style: styles.overlayKey, clip: area)
-      grid.put(row.label, at: Point(x: area.x + keyWidth, y: y), style: styles.overlay, clip: area)
-      y += 1
+    let columnWidth = area.width / columns
+    for (i, row) in rows.enumerated() {
+      let column = i / perColumn
+      let y = area.y + i % perColumn
+      guard y < area.maxY - 3 else { continue }
+      let x = area.x + column * columnWidth
+      let cell = Rect(x: x, y: y, width: columnWidth - 1, height: 1).intersection(area)
+      grid.put(row.key, at: Point(x: x, y: y), style: styles.overlayKey, clip: cell)
+      grid.put(
+        TextWidth.truncate(row.label, toColumns: max(0, columnWidth - 1 - keyWidth), ellipsis: glyphs.ellipsis),
+        at: Point(x: x + keyWidth, y: y), style: styles.overlay, clip: cell)
     }
+    let y = area.y + min(perColumn, max(0, area.height - 3))
     let creditRect = Rect(x: area.x, y: max(y + 1, area.maxY - 2), width: area.width, height: min(2, area.maxY - y - 1))
     _ = Text(credit, style: styles.overlay, ellipsis: glyphs.ellipsis).draw(into: &grid, in: creditRect)
   }

@@ -107,9 +107,11 @@ public enum Screen {
   public static func action(for mouse: MouseEvent, state: AppState, size: Size) -> AppAction? {
     let layout = layout(size, listRows: state.recommendations.count)
     guard layout.fits, state.overlay == .none else { return nil }
+    // The wheel scrolls the list when over it, and nudges the marker anywhere else.
+    let overList = layout.listBox.contains(mouse.point)
     switch mouse.kind {
-    case .wheelUp: return .nudged(by: 1)
-    case .wheelDown: return .nudged(by: -1)
+    case .wheelUp: return overList ? .movedSelection(by: -1) : .nudged(by: 1)
+    case .wheelDown: return overList ? .movedSelection(by: 1) : .nudged(by: -1)
     case .release: return nil
     case .press, .drag:
       let track = layout.track

@@ -68,10 +68,11 @@ public enum WorkshopScreen {
     for (row, i) in (first..<min(steps.count, first + rows)).enumerated() {
       let step = steps[i]
       let isCurrent = i == state.session.stepIndex
-      let mark = isCurrent ? glyphs.pointer : (i < state.session.stepIndex ? (state.ascii ? "x" : "✓") : " ")
+      let done = i != state.session.stepIndex && state.session.visited.contains(i)
+      let mark = isCurrent ? glyphs.pointer : (done ? (state.ascii ? "x" : "✓") : " ")
       let number = i + 1 < 10 ? " \(i + 1)" : "\(i + 1)"
       let text = TextWidth.truncate("\(mark)\(number) \(step.title)", toColumns: agendaWidth - 1, ellipsis: ellipsis(state))
-      let role: Role = isCurrent ? "workshop.agenda.current" : (i < state.session.stepIndex ? "workshop.agenda.done" : "workshop.agenda")
+      let role: Role = isCurrent ? "workshop.agenda.current" : (done ? "workshop.agenda.done" : "workshop.agenda")
       let style = theme.style(role)
       if isCurrent {
         grid.fill(Rect(x: 0, y: 3 + row, width: agendaWidth, height: 1), with: Cell(text: " ", width: 1, style: style))

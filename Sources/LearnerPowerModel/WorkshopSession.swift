@@ -192,7 +192,12 @@ public struct WorkshopSession: Hashable, Sendable {
   /// Time of the latest entry.
   public var updatedAt: Double
   /// The current step (0-based, always a valid index).
-  public var stepIndex: Int = 0
+  public var stepIndex: Int = 0 {
+    didSet { visited.insert(stepIndex) }
+  }
+  /// Steps the session has been on (the agenda ticks these, not every step before the current
+  /// one: `g` can jump ahead).
+  public var visited: Set<Int> = [0]
   /// Votes per step index.
   public var votes: [Int: [WorkshopVote]] = [:]
   /// Steps whose votes are revealed.

@@ -45,7 +45,7 @@ struct AssessCommand: ParsableCommand {
     switch AssessmentReport.loadAnswers(answers, questions: set) {
     case .success(let a): filled = a
     case .failure(let e):
-      FileHandle.standardError.write(Data((e.description + "\n").utf8))
+      Output.err((e.description + "\n"))
       throw ExitCode(1)
     }
     let catalogue = try common.catalogue()
@@ -58,7 +58,7 @@ struct AssessCommand: ParsableCommand {
         format == .json
         ? AssessmentReport.json(result, answers: filled, questions: set)
         : AssessmentReport.markdown(result, questions: set)
-      FileHandle.standardOutput.write(Data(text.utf8))
+      Output.out(text)
     }
   }
 
@@ -75,7 +75,7 @@ struct AssessCommand: ParsableCommand {
       case .success(let set):
         print("\(file): OK: \(set.questions.count) questions (\(set.name), version \(set.version))")
       case .failure(let e):
-        FileHandle.standardError.write(Data((e.description + "\n").utf8))
+        Output.err((e.description + "\n"))
         throw ExitCode(1)
       }
     }
@@ -88,7 +88,7 @@ func loadQuestionSet(_ path: String?) throws -> AssessmentQuestions {
   switch AssessmentReport.loadQuestions(path) {
   case .success(let set): return set
   case .failure(let e):
-    FileHandle.standardError.write(Data((e.description + "\n").utf8))
+    Output.err((e.description + "\n"))
     throw ExitCode(1)
   }
 }

@@ -50,11 +50,24 @@ struct CommonOptions: ParsableArguments {
 }
 
 func printError(_ text: String) {
-  FileHandle.standardError.write(Data(("learnerpower: " + text + "\n").utf8))
+  Output.err(("learnerpower: " + text + "\n"))
 }
 
 @main
 struct LearnerPower: ParsableCommand {
+  /// argument-parser's own entry point, plus a check that everything printed reached its
+  /// destination (`> /dev/full` or a closed pipe must not pass silently).
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      Output.finish()
+      exit(withError: error)
+    }
+    Output.finish()
+  }
+
   static let configuration = CommandConfiguration(
     commandName: "learnerpower",
     abstract: "Explore the Learner Power continuum: from organisational to learner control of workplace learning.",
@@ -165,7 +178,7 @@ struct Render: ParsableCommand {
     let text = RenderOutput.render(
       state: state, theme: resolved.theme, width: width, height: height, ansi: format == .ansi,
       noColor: noColor)
-    FileHandle.standardOutput.write(Data(text.utf8))
+    Output.out(text)
   }
 }
 
@@ -189,10 +202,10 @@ struct CatalogueCommand: ParsableCommand {
       for file in files {
         switch CatalogueFile.load(file) {
         case .success(let c):
-          print("\(file): ok (\(c.approaches.count) approaches, \"\(c.name)\" version \(c.version))")
+          print("\(file): ok (\(c.approaches.count) approach\(c.approaches.count == 1 ? "" : "es"), \"\(c.name)\" version \(c.version))")
         case .failure(let e):
           failed = true
-          FileHandle.standardError.write(Data((e.description + "\n").utf8))
+          Output.err((e.description + "\n"))
         }
       }
       if failed { throw ExitCode(1) }

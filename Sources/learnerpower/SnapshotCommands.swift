@@ -64,7 +64,7 @@ struct SnapshotCommand: ParsableCommand {
     if output == "-" {
       do {
         let data = try SnapshotFormatter.data(snapshot, format: format, catalogue: catalogue)
-        FileHandle.standardOutput.write(data)
+        Output.out(String(decoding: data, as: UTF8.self))
       } catch {
         printError("could not encode the snapshot: \(error)")
         throw ExitCode(1)
@@ -106,12 +106,12 @@ struct ShowCommand: ParsableCommand {
     let catalogue = try common.catalogue()
     if format == .txt {
       let text = SnapshotFormatter.text(snapshot, catalogue: catalogue, ascii: ascii)
-      FileHandle.standardOutput.write(Data(text.utf8))
+      Output.out(text)
       return
     }
     do {
-      FileHandle.standardOutput.write(
-        try SnapshotFormatter.data(snapshot, format: format, catalogue: catalogue))
+      Output.out(
+        String(decoding: try SnapshotFormatter.data(snapshot, format: format, catalogue: catalogue), as: UTF8.self))
     } catch {
       printError("\(file): could not write the \(format.rawValue) form: \(error)")
       throw ExitCode(1)
@@ -140,7 +140,7 @@ struct DiffCommand: ParsableCommand {
     let before = try readSnapshot(a)
     let after = try readSnapshot(b)
     let diff = SnapshotDiff(from: before, to: after)
-    FileHandle.standardOutput.write(Data(diff.report.utf8))
+    Output.out(diff.report)
     if exitCode, !diff.isEmpty { throw ExitCode(1) }
   }
 }

@@ -60,7 +60,7 @@ struct ThemesCommand: ParsableCommand {
         } else {
           failed = true
           let text = problems.map(\.description).joined(separator: "\n")
-          FileHandle.standardError.write(Data((text + "\n").utf8))
+          Output.err((text + "\n"))
         }
       }
       if failed { throw ExitCode(1) }
@@ -116,7 +116,7 @@ struct ThemesCommand: ParsableCommand {
       let text = RenderOutput.render(
         state: state, theme: resolved.theme, width: width, height: height, ansi: ansi,
         noColor: noColor)
-      FileHandle.standardOutput.write(Data(text.utf8))
+      Output.out(text)
     }
   }
 }

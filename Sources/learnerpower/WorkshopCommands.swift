@@ -40,7 +40,7 @@ struct WorkshopCommand: ParsableCommand {
       switch WorkshopSessionFiles.loadScript(script) {
       case .success(let s): parsed = s
       case .failure(let e):
-        FileHandle.standardError.write(Data((e.description + "\n").utf8))
+        Output.err((e.description + "\n"))
         throw ExitCode(1)
       }
       let code = runWorkshopSession(
@@ -113,7 +113,7 @@ struct WorkshopCommand: ParsableCommand {
               + "\(VoteStatistics.format(s.plannedMinutes)) minutes planned)")
         case .failure(let e):
           failed = true
-          FileHandle.standardError.write(Data((e.description + "\n").utf8))
+          Output.err((e.description + "\n"))
         }
       }
       if failed { throw ExitCode(1) }
@@ -161,7 +161,7 @@ struct WorkshopCommand: ParsableCommand {
         ?? WorkshopExportFormat(rawValue: ext == "markdown" ? "md" : ext) ?? .md
       let text = WorkshopExport.render(replay.session, format: chosen, catalogue: catalogue)
       guard let output, output != "-" else {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        Output.out(text)
         return
       }
       do {
@@ -338,7 +338,7 @@ func runWorkshopSession(
   let code = loop.run()
   screen.restore()
   if let message = loop.exitMessage { printError(message) }
-  FileHandle.standardError.write(Data("Session journal: \(journal.path)\n".utf8))
+  Output.err("Session journal: \(journal.path)\n")
   return code
 }
 
@@ -366,7 +366,7 @@ func followWorkshopNotes(path: String, once: Bool) -> Int32 {
     let text = notesView(s, sinceChange: Date().timeIntervalSince1970 - lastEntry)
     if text != lastText || once {
       let clear = (isatty(STDOUT_FILENO) != 0 && !once) ? "\u{1B}[H\u{1B}[2J" : ""
-      FileHandle.standardOutput.write(Data((clear + text).utf8))
+      Output.out((clear + text))
       lastText = text
     }
     if once { return 0 }

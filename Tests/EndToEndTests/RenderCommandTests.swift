@@ -148,3 +148,23 @@ import Testing
     #expect(huge.stderr.contains("too large"))
   }
 }
+
+@Suite struct UnwritableOutputTests {
+  @Test func aFullDiskOnStandardOutputIsAMessageAndExit1NotACrash() throws {
+    for args in [["render"], ["themes", "list"], ["snapshot", "--current", "30", "-o", "-"]] {
+      let p = Process()
+      p.executableURL = URL(fileURLWithPath: LearnerPowerBinary.path)
+      p.arguments = args
+      p.environment = LearnerPowerBinary.environment(home: LearnerPowerBinary.tempHome())
+      p.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: "/dev/full"))
+      let err = Pipe()
+      p.standardError = err
+      p.standardInput = FileHandle.nullDevice
+      try p.run()
+      let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+      p.waitUntilExit()
+      #expect(p.terminationStatus == 1, "\(args)")
+      #expect(message.contains("cannot write the output"), "\(args): \(message)")
+    }
+  }
+}

@@ -96,6 +96,15 @@ import Testing
     #expect(wheel == .nudged(by: 1))
   }
 
+  @Test func theWheelScrollsTheListOverItAndNudgesTheMarkerElsewhere() {
+    let size = Size(width: 100, height: 30)
+    let list = Box.inner(of: Screen.layout(size, listRows: AppState().recommendations.count).listBox)
+    let over = Point(x: list.x + 3, y: list.y + 1)
+    #expect(Screen.action(for: MouseEvent(.wheelDown, at: over), state: AppState(), size: size) == .movedSelection(by: 1))
+    #expect(Screen.action(for: MouseEvent(.wheelUp, at: over), state: AppState(), size: size) == .movedSelection(by: -1))
+    #expect(Screen.action(for: MouseEvent(.wheelUp, at: Point(x: 5, y: 3)), state: AppState(), size: size) == .nudged(by: 1))
+  }
+
   @Test func aClickOnARecommendationSelectsIt() {
     let size = Size(width: 100, height: 30)
     let list = Box.inner(of: Screen.layout(size).listBox)
