@@ -192,14 +192,25 @@ public enum WorkshopScreen {
       grid.put(glyphs.sliderTick, at: Point(x: geometry.column(for: b), y: trackRow), style: theme.style("slider.tick"))
     }
     let isSummary = state.session.step?.kind == .summary
+    let step = state.session.step
+    // A vote step with no position of its own shows no marker: a marker left from the previous
+    // step would anchor the room's answers.
+    let unanchored =
+      (step?.kind == .vote || step?.kind == .assess) && step?.position == nil && step?.from == nil
     if isSummary {
-      if let c = state.session.agreedCurrent {
-        grid.put("C", at: Point(x: geometry.column(for: c.value), y: trackRow), style: theme.style("slider.current").bold(!state.adjustingTarget))
+      // The marker being adjusted is drawn last, so it stays visible when both share a column.
+      var marks: [(Position?, String, Role, Bool)] = [
+        (state.session.agreedCurrent, state.ascii ? "C" : glyphs.markerPrimary, "slider.current", !state.adjustingTarget),
+        (state.session.agreedTarget, state.ascii ? "T" : glyphs.markerSecondary, "slider.target", state.adjustingTarget),
+      ]
+      if !state.adjustingTarget { marks.reverse() }
+      for (p, glyph, role, active) in marks {
+        guard let p else { continue }
+        var style = theme.style(role).bold(active)
+        if active { style.attributes.insert(.reverse) }
+        grid.put(glyph, at: Point(x: geometry.column(for: p.value), y: trackRow), style: style)
       }
-      if let t = state.session.agreedTarget {
-        grid.put("T", at: Point(x: geometry.column(for: t.value), y: trackRow), style: theme.style("slider.target").bold(state.adjustingTarget))
-      }
-    } else {
+    } else if !unanchored {
       let value = VoteStatistics.position(state.display).value
       grid.put(glyphs.markerPrimary, at: Point(x: geometry.column(for: value), y: trackRow), style: theme.style("slider.current").bold(true))
       let label = "\(value)"
@@ -313,7 +324,9 @@ public enum WorkshopScreen {
         let st = s.statistics(of: i, target: target)
         return "\(label) n=\(st.count) med \(st.medianText) IQR \(st.quartilesText)"
       }
-      let text = "\(i + 1). \(step.title): " + parts.joined(separator: " · ")
+      // No colon after a title that already ends in punctuation ("Where are we today?").
+      let separator = step.title.last.map { "?!.:".contains($0) } == true ? " " : ": "
+      let text = "\(i + 1). \(step.title)\(separator)" + parts.joined(separator: " · ")
       grid.put(TextWidth.truncate(text, toColumns: area.width, ellipsis: ellipsis(state)), at: Point(x: area.x, y: y), style: theme.style("panel"))
       y += 1
     }

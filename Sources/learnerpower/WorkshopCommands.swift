@@ -349,10 +349,12 @@ func followWorkshopNotes(path: String, once: Bool) -> Int32 {
   var lastSize = -1
   var session: WorkshopSession?
   var lastEntry: Double = 0
+  var journalChanged = false
   while true {
     let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? -1
     if size != lastSize {
       lastSize = size
+      journalChanged = true
       switch WorkshopSessionFiles.load(path) {
       case .success(let r):
         session = r.session
@@ -364,8 +366,12 @@ func followWorkshopNotes(path: String, once: Bool) -> Int32 {
     }
     guard let s = session else { return 1 }
     let text = notesView(s, sinceChange: Date().timeIntervalSince1970 - lastEntry)
-    if text != lastText || once {
-      let clear = (isatty(STDOUT_FILENO) != 0 && !once) ? "\u{1B}[H\u{1B}[2J" : ""
+    // On a terminal the view is redrawn as the timer ticks; into a pipe or file a new page is
+    // written only when the journal changes, not every second.
+    let onTerminal = isatty(STDOUT_FILENO) != 0
+    if once || (onTerminal ? text != lastText : journalChanged) {
+      journalChanged = false
+      let clear = (onTerminal && !once) ? "\u{1B}[H\u{1B}[2J" : ""
       Output.out((clear + text))
       lastText = text
     }

@@ -265,3 +265,23 @@ private func type(_ state: inout WorkshopState, _ text: String) -> [JournalEntry
   let svg = WorkshopExport.svg(s.session)
   #expect(svg.hasPrefix("<svg") && svg.contains("<circle") && svg.hasSuffix("</svg>\n"))
 }
+
+@Test func aVoteStepWithoutAPositionShowsNoMarkerToAnchorTheRoom() {
+  var s = freshState()
+  let size = Size(width: 100, height: 30)
+  let onExplore = WorkshopScreen.render(s, theme: ThemeLibrary.builtInDefault.theme, size: size)
+  #expect(onExplore.cells.contains { $0.text == GlyphSet.unicode.markerPrimary })
+  press(&s, .char("n"))
+  #expect(s.session.stepIndex == 1)
+  let onVote = WorkshopScreen.render(s, theme: ThemeLibrary.builtInDefault.theme, size: size)
+  #expect(!onVote.cells.contains { $0.text == GlyphSet.unicode.markerPrimary })
+}
+
+@Test func theAgendaTicksOnlyStepsThatWereVisited() {
+  var s = freshState()
+  press(&s, .char("g"))
+  _ = type(&s, "4")
+  press(&s, .enter)
+  #expect(s.session.stepIndex == 3)
+  #expect(s.session.visited == [0, 3])
+}
