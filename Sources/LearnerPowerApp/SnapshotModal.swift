@@ -232,13 +232,19 @@ private func openKey(_ state: inout AppState, _ d: SnapshotOpenDialog, _ key: Ke
       dialog.message = entry.problem ?? "\(entry.path): cannot be read"
       break
     }
+    // The markers go back into the area they were saved from when it still exists.
+    var into = ""
+    if let name = summary.area, let index = state.areas.firstIndex(where: { $0.name == name }) {
+      state.selectArea(index)
+      if state.areas.count > 1 { into = " in \(name)" }
+    }
     state.current = summary.current
     state.target = summary.target
     state.selection = 0
     state.snapshotModal = nil
     let title = summary.title.isEmpty ? entry.fileName : summary.title
     state.notice =
-      "Restored \"\(title)\": current \(summary.current.value) → target \(summary.target.value)"
+      "Restored \"\(title)\"\(into): current \(summary.current.value) → target \(summary.target.value)"
     return
   default:
     break

@@ -18,12 +18,17 @@ public struct SnapshotListing: Sendable, Hashable {
     public var created: SnapshotTimestamp
     public var current: Position
     public var target: Position
+    /// The learning area the positions belong to (version 2 snapshots), or nil.
+    public var area: String?
 
-    public init(title: String, created: SnapshotTimestamp, current: Position, target: Position) {
+    public init(
+      title: String, created: SnapshotTimestamp, current: Position, target: Position, area: String? = nil
+    ) {
       self.title = title
       self.created = created
       self.current = current
       self.target = target
+      self.area = area
     }
   }
 
@@ -186,7 +191,7 @@ public struct SnapshotStore: Sendable {
           path: path, fileName: name,
           summary: .init(
             title: s.title, created: s.created, current: s.current.position,
-            target: s.target.position),
+            target: s.target.position, area: s.area),
           problem: nil)
       case .failure(let d):
         return SnapshotListing(path: path, fileName: name, summary: nil, problem: d.description)

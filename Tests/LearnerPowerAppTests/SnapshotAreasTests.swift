@@ -185,3 +185,24 @@ import Testing
     #expect(SnapshotFormatter.markdown(renamed).contains("| Sales | 38 (Guided) | 70 (Enabled) | +32 | shown above |"))
   }
 }
+
+@Suite struct SnapshotRestoreAreaTests {
+  @Test func restoringGoesBackToTheAreaTheSnapshotWasSavedFrom() {
+    var state = AppState(current: 10, target: 20)
+    let leadership = state.appendArea(LearningArea(name: "Leadership", current: 50, target: 60))
+    #expect(state.activeArea == 0)
+    let entry = SnapshotListing(
+      path: "/x/a.json", fileName: "a.json",
+      summary: .init(
+        title: "Q3", created: SnapshotTimestamp(secondsSince1970: 0), current: 70, target: 90,
+        area: "Leadership"),
+      problem: nil)
+    _ = reduce(&state, .snapshot(.listed(folder: "/x", entries: [entry])))
+    _ = reduce(&state, .snapshot(.key(.enter)))
+    #expect(state.activeArea == leadership)
+    #expect(state.current == 70)
+    #expect(state.target == 90)
+    #expect(state.areas[0].current == 10)  // the other area is untouched
+    #expect(state.notice?.contains("in Leadership") == true)
+  }
+}
