@@ -120,10 +120,11 @@ private let filled: String = {
       s.waitFor(text: "[Where we want to be]")
       try s.send(i == 12 ? "0" : "4")
     }
-    let result = s.waitFor(text: "Self-assessment result")
-    #expect(result.contains("Today   34 Guided"))
-    #expect(result.contains("Target  100 Learner-led"))
-    #expect(result.contains("scaffolding"))
+    // Wait for the whole result, not just its title: a capture can land mid-frame.
+    let result = s.waitFor("the whole result") {
+      $0.contains("Today   34 Guided") && $0.contains("Target  100 Learner-led") && $0.contains("scaffolding")
+    }
+    #expect(result.contains("Self-assessment result"))
     try s.send("m")
     let explorer = s.waitFor(text: "From the self-assessment: current 34, target 100")
     #expect(explorer.contains("Learner Power explorer"))

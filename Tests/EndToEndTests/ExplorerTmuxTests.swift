@@ -122,6 +122,8 @@ import Testing
     try s.send("Right")
     s.waitFor(text: "Current 31")
     try s.send("q")
+    // Only type the next command once the app has exited, or it would read it as keys.
+    s.waitFor("the explorer to exit") { !$0.contains("Current 31") }
     try s.sendLiteral("stty -g > \(home)/s3\r")
     s.waitFor("all three stty files") { _ in FileManager.default.fileExists(atPath: home + "/s3") }
     usleep(100_000)

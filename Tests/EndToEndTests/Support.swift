@@ -127,14 +127,25 @@ final class TmuxSession {
     return children.split(separator: " ").compactMap { Int32($0) }.first
   }
 
-  /// Waits until `predicate` holds for the screen, up to `timeout` seconds.
+  /// Waits until `predicate` holds for the screen, up to `timeout` seconds, and returns the
+  /// screen once it has settled: a capture can land in the middle of a frame, so the match is
+  /// re-read until two captures in a row agree (callers then check the rest of that screen).
   @discardableResult
   func waitFor(_ what: String, timeout: Double = 30, _ predicate: (String) -> Bool) -> String {
     let deadline = Date().addingTimeInterval(timeout)
     var last = ""
     while Date() < deadline {
       last = screen()
-      if predicate(last) { return last }
+      if predicate(last) {
+        let settle = Date().addingTimeInterval(2)
+        while Date() < settle {
+          usleep(30_000)
+          let again = screen()
+          if again == last { return last }
+          last = again
+        }
+        return last
+      }
       usleep(20_000)
     }
     Issue.record("timed out waiting for \(what); screen was:\n\(last)")

@@ -255,6 +255,8 @@ import Testing
     try s.send("n")
     s.waitFor(text: "Step 2 of 5")
     try s.send("q")
+    // Only type the next command once the app has exited, or it would read it as keys.
+    s.waitFor("the workshop to exit") { !$0.contains("Step 2 of 5") }
     try s.sendLiteral("stty -g > \(home)/s3\r")
     s.waitFor("the third stty file") { _ in FileManager.default.fileExists(atPath: home + "/s3") }
     usleep(100_000)
