@@ -72,24 +72,7 @@ public struct AtomicFile: Sendable {
     let tmp = "\(dir)/.\(base).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
     let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     guard fd >= 0 else { throw .posix(path, errno, doing: "creating a temporary file in \(dir)") }
-    var failure: FileStoreError?
-    data.withUnsafeBytes { raw in
-      guard let base = raw.baseAddress else { return }
-      var done = 0
-      while done < raw.count {
-        let n = writer(fd, base + done, raw.count - done)
-        if n < 0 {
-          if errno == EINTR { continue }
-          failure = .posix(path, errno, doing: "writing")
-          return
-        }
-        if n == 0 {
-          failure = .posix(path, ENOSPC, doing: "writing")
-          return
-        }
-        done += n
-      }
-    }
+    var failure = Self.writeAll(data, to: fd, path: path, doing: "writing", writer: writer)
     if failure == nil, fsync(fd) != 0 { failure = .posix(path, errno, doing: "flushing to disk") }
     if close(fd) != 0, failure == nil { failure = .posix(path, errno, doing: "closing") }
     if let failure {
@@ -118,6 +101,29 @@ public struct AtomicFile: Sendable {
     if dfd >= 0 {
       _ = fsync(dfd)
       close(dfd)
+    }
+  }
+
+  /// Writes every byte of `data` to `fd` (retrying short writes and EINTR); the error, if any,
+  /// names `path` and what was being done. Shared by atomic writes and the workshop journal.
+  static func writeAll(
+    _ data: Data, to fd: Int32, path: String, doing: String,
+    writer: Writer = { fd, p, n in Glibc.write(fd, p, n) }
+  ) -> FileStoreError? {
+    data.withUnsafeBytes { raw -> FileStoreError? in
+      guard let base = raw.baseAddress else { return nil }
+      var done = 0
+      while done < raw.count {
+        let n = writer(fd, base + done, raw.count - done)
+        if n < 0 {
+          if errno == EINTR { continue }
+          return .posix(path, errno, doing: doing)
+        }
+        // A write that makes no progress would loop for ever; report it as a full disk.
+        if n == 0 { return .posix(path, ENOSPC, doing: doing) }
+        done += n
+      }
+      return nil
     }
   }
 

@@ -77,24 +77,7 @@ public final class WorkshopJournal {
       throw FileStoreError(path: path, reason: "could not encode a journal entry (\(error))")
     }
     data.append(UInt8(ascii: "\n"))
-    var failure: FileStoreError?
-    data.withUnsafeBytes { raw in
-      guard let base = raw.baseAddress else { return }
-      var done = 0
-      while done < raw.count {
-        let n = write(fd, base + done, raw.count - done)
-        if n < 0 {
-          if errno == EINTR { continue }
-          failure = .posix(path, errno, doing: "writing the journal")
-          return
-        }
-        if n == 0 {
-          failure = .posix(path, ENOSPC, doing: "writing the journal")
-          return
-        }
-        done += n
-      }
-    }
+    let failure = AtomicFile.writeAll(data, to: fd, path: path, doing: "writing the journal")
     if let failure { throw failure }
     if fsync(fd) != 0 { throw .posix(path, errno, doing: "flushing the journal to disk") }
   }

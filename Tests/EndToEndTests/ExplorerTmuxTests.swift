@@ -107,30 +107,15 @@ import Testing
   }
 
   @Test(.enabled(if: tmuxAvailable)) func ctrlZSuspendsCleanlyAndFgResumes() throws {
-    let home = LP.tempHome()
-    let env = LP.environment(home: home, extra: ["TERM": "xterm-256color"])
-    let envArgs = env.map { "\($0.key)=\(TmuxSession.quote($0.value))" }.joined(separator: " ")
-    // An interactive shell gives job control, as a user's terminal does.
-    let s = try TmuxSession(command: ["bash", "--norc", "--noprofile", "-i"], env: ["HOME": home, "PATH": "/usr/bin:/bin", "TERM": "xterm-256color"])
-    s.waitFor("a shell prompt", timeout: 10) { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
-    try s.sendLiteral("stty -g > \(home)/s1; env -i \(envArgs) \(LP.path) --current 30\r")
-    s.waitFor(text: "Current 30")
-    try s.send("C-z")
-    s.waitFor(text: "Stopped")
-    try s.sendLiteral("stty -g > \(home)/s2; fg\r")
-    s.waitFor(text: "Current 30")
-    try s.send("Right")
-    s.waitFor(text: "Current 31")
-    try s.send("q")
-    // Only type the next command once the app has exited, or it would read it as keys.
-    s.waitFor("the explorer to exit") { !$0.contains("Current 31") }
-    try s.sendLiteral("stty -g > \(home)/s3\r")
-    s.waitFor("all three stty files") { _ in FileManager.default.fileExists(atPath: home + "/s3") }
-    usleep(100_000)
-    let s1 = try String(contentsOfFile: home + "/s1", encoding: .utf8)
-    let s2 = try String(contentsOfFile: home + "/s2", encoding: .utf8)
-    let s3 = try String(contentsOfFile: home + "/s3", encoding: .utf8)
-    #expect(s1 == s2)
-    #expect(s1 == s3)
+    let env = LP.environment(home: LP.tempHome(), extra: ["TERM": "xterm-256color"])
+    try TmuxSession.checkSuspendAndResume(
+      ["--current", "30"], env: env, ready: "Current 30",
+      afterResume: { s in
+        try s.send("Right")
+        s.waitFor(text: "Current 31")
+        try s.send("q")
+      },
+      exited: { !$0.contains("Current 31") })
   }
+
 }

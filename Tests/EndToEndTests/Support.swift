@@ -170,3 +170,41 @@ final class TmuxSession {
     return ("", "")
   }
 }
+
+extension TmuxSession {
+  /// Runs `arguments` of the real binary in an interactive bash (job control, as a user's
+  /// terminal has), suspends it with Ctrl-Z, resumes it with `fg`, lets `afterResume` drive it
+  /// until `exited` holds for the screen, and checks `stty -g` before, while stopped, and after
+  /// are identical.
+  static func checkSuspendAndResume(
+    _ arguments: [String], env: [String: String], ready: String,
+    afterResume: (TmuxSession) throws -> Void, exited: @escaping (String) -> Bool
+  ) throws {
+    let home = env["HOME"] ?? LearnerPowerBinary.tempHome()
+    let envArgs = env.map { "\($0.key)=\(quote($0.value))" }.joined(separator: " ")
+    let command = ([LearnerPowerBinary.path] + arguments).map(quote).joined(separator: " ")
+    let s = try TmuxSession(
+      command: ["bash", "--norc", "--noprofile", "-i"],
+      env: ["HOME": home, "PATH": "/usr/bin:/bin", "TERM": "xterm-256color"])
+    s.waitFor("a shell prompt", timeout: 10) { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+    try s.sendLiteral("stty -g > \(home)/s1; env -i \(envArgs) \(command)\r")
+    s.waitFor(text: ready)
+    try s.send("C-z")
+    s.waitFor(text: "Stopped")
+    try s.sendLiteral("stty -g > \(home)/s2; fg\r")
+    s.waitFor(text: ready)
+    try afterResume(s)
+    // Only type the next command once the app has exited, or it would read it as keys.
+    s.waitFor("the program to exit", exited)
+    try s.sendLiteral("stty -g > \(home)/s3\r")
+    s.waitFor("the third stty file") { _ in FileManager.default.fileExists(atPath: home + "/s3") }
+    s.waitFor("the third stty file to be written") { _ in
+      ((try? String(contentsOfFile: home + "/s3", encoding: .utf8)) ?? "").hasSuffix("\n")
+    }
+    let s1 = try String(contentsOfFile: home + "/s1", encoding: .utf8)
+    let s2 = try String(contentsOfFile: home + "/s2", encoding: .utf8)
+    let s3 = try String(contentsOfFile: home + "/s3", encoding: .utf8)
+    #expect(s1 == s2)
+    #expect(s1 == s3)
+  }
+}

@@ -238,32 +238,14 @@ import Testing
   }
 
   @Test(.enabled(if: tmuxAvailable)) func ctrlZSuspendsCleanlyAndFgResumes() throws {
-    let home = LP.tempHome()
-    let env = environment(home: home)
-    let envArgs = env.map { "\($0.key)=\(TmuxSession.quote($0.value))" }.joined(separator: " ")
-    // An interactive shell gives job control, as a facilitator's terminal does.
-    let s = try TmuxSession(
-      command: ["bash", "--norc", "--noprofile", "-i"],
-      env: ["HOME": home, "PATH": "/usr/bin:/bin", "TERM": "xterm-256color"])
-    s.waitFor("a shell prompt", timeout: 10) { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
-    try s.sendLiteral("stty -g > \(home)/s1; env -i \(envArgs) \(LP.path) workshop \(TmuxSession.quote(Self.intro))\r")
-    s.waitFor(text: "Step 1 of 5")
-    try s.send("C-z")
-    s.waitFor(text: "Stopped")
-    try s.sendLiteral("stty -g > \(home)/s2; fg\r")
-    s.waitFor(text: "Step 1 of 5")
-    try s.send("n")
-    s.waitFor(text: "Step 2 of 5")
-    try s.send("q")
-    // Only type the next command once the app has exited, or it would read it as keys.
-    s.waitFor("the workshop to exit") { !$0.contains("Step 2 of 5") }
-    try s.sendLiteral("stty -g > \(home)/s3\r")
-    s.waitFor("the third stty file") { _ in FileManager.default.fileExists(atPath: home + "/s3") }
-    usleep(100_000)
-    let s1 = try String(contentsOfFile: home + "/s1", encoding: .utf8)
-    let s2 = try String(contentsOfFile: home + "/s2", encoding: .utf8)
-    let s3 = try String(contentsOfFile: home + "/s3", encoding: .utf8)
-    #expect(s1 == s2)
-    #expect(s1 == s3)
+    try TmuxSession.checkSuspendAndResume(
+      ["workshop", Self.intro], env: environment(home: LP.tempHome()), ready: "Step 1 of 5",
+      afterResume: { s in
+        try s.send("n")
+        s.waitFor(text: "Step 2 of 5")
+        try s.send("q")
+      },
+      exited: { !$0.contains("Step 2 of 5") })
   }
+
 }
