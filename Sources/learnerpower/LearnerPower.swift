@@ -3,6 +3,26 @@ import Foundation
 import LearnerPowerApp
 import LearnerPowerModel
 
+/// `--current -1` would otherwise read `-1` as an option and report a missing value; joined as
+/// `--current=-1` it reaches the position parser, which says the value is below 0.
+func joiningNegativeNumbers(_ args: [String]) -> [String] {
+  var out: [String] = []
+  var i = 0
+  while i < args.count {
+    let a = args[i]
+    if a.hasPrefix("--"), !a.contains("="), i + 1 < args.count,
+      args[i + 1].hasPrefix("-"), Double(args[i + 1]) != nil
+    {
+      out.append(a + "=" + args[i + 1])
+      i += 2
+    } else {
+      out.append(a)
+      i += 1
+    }
+  }
+  return out
+}
+
 /// The version printed by `--version` and written into snapshots.
 let appVersion = LearnerPowerApp.appVersion
 
@@ -59,7 +79,7 @@ struct LearnerPower: ParsableCommand {
   /// destination (`> /dev/full` or a closed pipe must not pass silently).
   static func main() {
     do {
-      var command = try parseAsRoot()
+      var command = try parseAsRoot(joiningNegativeNumbers(Array(CommandLine.arguments.dropFirst())))
       try command.run()
     } catch {
       Output.finish()

@@ -39,6 +39,8 @@ import Testing
       #expect(r.status == 64, "\(bad)")
       #expect(r.stderr.contains(bad), "\(bad): \(r.stderr)")
     }
+    // A negative number is a value, not an option: the message says what is wrong with it.
+    #expect(try LP.run(["render", "--current", "-1"]).stderr.contains("below 0"))
   }
 
   @Test func asciiOutputHasOnlyASCII() throws {
