@@ -20,7 +20,7 @@ public enum AssessmentScreen {
     let styles = Styles(theme)
     var grid = CellGrid(size: size, fill: .blank(styles.base))
     guard size.width >= minimum.width, size.height >= minimum.height else {
-      Screen.drawTooSmall(into: &grid, styles: styles, ascii: ascii)
+      Screen.drawTooSmall(into: &grid, style: styles.message, ascii: ascii, screen: "The self-assessment")
       return grid
     }
     let painter = AssessmentPainter(

@@ -79,13 +79,15 @@ public enum Screen {
   public static func render(_ state: AppState, theme: Theme, size: Size) -> CellGrid {
     let styles = Styles(theme)
     var grid = CellGrid(size: size, fill: .blank(styles.base))
-    let layout = layout(size, listRows: state.recommendations.count)
+    // Computed once per frame and shared by the layout and the list.
+    let recommendations = state.recommendations
+    let layout = layout(size, listRows: recommendations.count)
     guard layout.fits else {
-      drawTooSmall(into: &grid, styles: styles, ascii: state.ascii)
+      drawTooSmall(into: &grid, style: styles.message, ascii: state.ascii)
       return grid
     }
     let glyphs: GlyphSet = state.ascii ? .ascii : .unicode
-    let ctx = Context(state: state, styles: styles, glyphs: glyphs, layout: layout)
+    let ctx = Context(state: state, recommendations: recommendations, styles: styles, glyphs: glyphs, layout: layout)
     ctx.drawTitle(into: &grid)
     ctx.drawSlider(into: &grid)
     if state.showsAllAreas { ctx.drawAllAreas(into: &grid) } else { ctx.drawChart(into: &grid) }
@@ -105,7 +107,8 @@ public enum Screen {
 
   /// What a mouse event at `point` means for the explorer, or nil when it means nothing.
   public static func action(for mouse: MouseEvent, state: AppState, size: Size) -> AppAction? {
-    let layout = layout(size, listRows: state.recommendations.count)
+    let recs = state.recommendations
+    let layout = layout(size, listRows: recs.count)
     guard layout.fits, state.overlay == .none else { return nil }
     // The wheel scrolls the list when over it, and nudges the marker anywhere else.
     let overList = layout.listBox.contains(mouse.point)
@@ -123,7 +126,7 @@ public enum Screen {
       }
       if mouse.kind == .press {
         let inner = Box.inner(of: layout.listBox)
-        let list = recommendationList(state, glyphs: .unicode, styles: nil)
+        let list = recommendationList(state, recommendations: recs, glyphs: .unicode, styles: nil)
         if let index = list.rowIndex(atY: mouse.point.y, in: inner), inner.contains(mouse.point) {
           return .selectedRecommendation(index: index)
         }
@@ -139,14 +142,20 @@ public enum Screen {
     return Point(x: geometry.column(for: state.activePosition.value), y: layout.track.y)
   }
 
-  static func drawTooSmall(into grid: inout CellGrid, styles: Styles, ascii: Bool) {
+  /// Draws "terminal too small", wrapped and centred, in the longest wording that fits any size
+  /// down to 1×1. Every screen (explorer, questionnaire, workshop) uses it with its own name and
+  /// minimum.
+  static func drawTooSmall(
+    into grid: inout CellGrid, style: Style, ascii: Bool, screen: String = "The explorer",
+    minimum: Size = Screen.minimum
+  ) {
     let size = grid.size
     guard size.width > 0, size.height > 0 else { return }
     let by = ascii ? "x" : "×"
     let need = "\(minimum.width)\(by)\(minimum.height)"
     // The longest wording that fits wins; the last resort still names the size needed.
     let candidates = [
-      "Terminal too small: \(size.width)\(by)\(size.height). The explorer needs at least \(need). "
+      "Terminal too small: \(size.width)\(by)\(size.height). \(screen) needs at least \(need). "
         + "Enlarge the window, or press q to quit.",
       "Too small: \(size.width)\(by)\(size.height), need \(need).",
       "Need \(need)",
@@ -160,13 +169,14 @@ public enum Screen {
     let top = max(0, (size.height - lines.count) / 2)
     for (i, line) in lines.prefix(size.height).enumerated() {
       let x = max(0, (size.width - TextWidth.columns(line)) / 2)
-      grid.put(line, at: Point(x: x, y: top + i), style: styles.message)
+      grid.put(line, at: Point(x: x, y: top + i), style: style)
     }
   }
 
   /// The recommendation rows for the active marker (shared by drawing and hit-testing).
-  static func recommendationList(_ state: AppState, glyphs: GlyphSet, styles: Styles?) -> ListView {
-    let recs = state.recommendations
+  static func recommendationList(
+    _ state: AppState, recommendations recs: [Recommendation], glyphs: GlyphSet, styles: Styles?
+  ) -> ListView {
     let plain = styles?.panel ?? .plain
     let rows = recs.map { rec -> ListView.Row in
       var trailing: [Span] = []

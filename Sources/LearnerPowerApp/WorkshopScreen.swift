@@ -16,10 +16,9 @@ public enum WorkshopScreen {
   public static func render(_ state: WorkshopState, theme: Theme, size: Size) -> CellGrid {
     var grid = CellGrid(size: size, fill: Cell(text: " ", width: 1, style: theme.style("base")))
     guard size.width >= minimum.width, size.height >= minimum.height else {
-      let message = "Workshop needs at least \(minimum.width)×\(minimum.height); this terminal is \(size.width)×\(size.height)."
-      for (i, line) in TextWidth.wrap(message, width: max(1, size.width)).prefix(max(0, size.height)).enumerated() {
-        grid.put(line, at: Point(x: 0, y: i), style: theme.style("message"))
-      }
+      Screen.drawTooSmall(
+        into: &grid, style: theme.style("message"), ascii: state.ascii, screen: "The workshop",
+        minimum: minimum)
       return grid
     }
     let glyphs: GlyphSet = state.ascii ? .ascii : .unicode

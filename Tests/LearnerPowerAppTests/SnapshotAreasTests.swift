@@ -149,7 +149,7 @@ import Testing
     answers[.today, "Q1"] = .answer(1)
     state.assessment = ("Compliance", Snapshot.AssessmentRecord(questions: .init(name: "Q", version: "1"), answers: answers))
     let loop = ExplorerLoop(
-      state: state, terminal: SnapshotTestTerminal(), themes: ThemeLibrary(paths: paths, environment: [:]),
+      state: state, terminal: TestTerminal(), themes: ThemeLibrary(paths: paths, environment: [:]),
       theme: ThemeLibrary.builtInDefault, store: StateStore(paths: paths))
     loop.snapshotClock = { snapTime }
     func press(_ keys: [Key]) {

@@ -204,30 +204,18 @@ import Testing
   }
 }
 
-/// A terminal in memory that the loop paints to, so tests see what a user would.
-final class SnapshotTestTerminal: InteractiveTerminal {
-  let screen = MemoryBackend(size: Size(width: 100, height: 30))
-  var size: Size { screen.size }
-  var pollDescriptors: [Int32] { [] }
-  func paint(_ changes: [CellChange], cursor: Point?) { screen.paint(changes, cursor: cursor) }
-  func drainEvents() -> [InputEvent] { [] }
-  func suspend() {}
-  func restore() {}
-  var text: String { PlainTextExporter.export(screen.grid) }
-}
-
 /// The dialogs driven through the real run loop with keys, against a private folder.
 @Suite struct SnapshotLoopTests {
   struct Fixture {
     var loop: ExplorerLoop
-    var terminal: SnapshotTestTerminal
+    var terminal: TestTerminal
     var folder: String
   }
 
   func fixture(writer: AtomicFile = AtomicFile()) -> Fixture {
     let root = tempFolder()
     let paths = AppPaths(environment: ["HOME": root, "XDG_DATA_HOME": root + "/data", "XDG_STATE_HOME": root + "/state", "XDG_CONFIG_HOME": root + "/config"])
-    let terminal = SnapshotTestTerminal()
+    let terminal = TestTerminal()
     let loop = ExplorerLoop(
       state: AppState(current: 38, target: 70), terminal: terminal,
       themes: ThemeLibrary(paths: paths, environment: [:]), theme: ThemeLibrary.builtInDefault,

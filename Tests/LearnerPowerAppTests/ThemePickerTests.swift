@@ -116,16 +116,6 @@ extension String {
   }
 }
 
-/// A terminal that records nothing but its size, for driving `ExplorerLoop` by hand.
-final class ThemeTestTerminal: InteractiveTerminal {
-  var size = Size(width: 100, height: 30)
-  var pollDescriptors: [Int32] { [] }
-  func paint(_ changes: [CellChange], cursor: Point?) {}
-  func drainEvents() -> [InputEvent] { [] }
-  func suspend() {}
-  func restore() {}
-}
-
 @Suite struct ThemeLoopTests {
   struct Fixture {
     var loop: ExplorerLoop
@@ -147,7 +137,7 @@ final class ThemeTestTerminal: InteractiveTerminal {
       workingDirectory: root)
     let resolved = try lib.load(theme).get()
     let loop = ExplorerLoop(
-      state: AppState(themeName: resolved.info.name), terminal: ThemeTestTerminal(), themes: lib,
+      state: AppState(themeName: resolved.info.name), terminal: TestTerminal(), themes: lib,
       theme: resolved, store: StateStore(paths: paths))
     return Fixture(loop: loop, paths: paths, root: root)
   }
