@@ -4,6 +4,8 @@ import LearnerPowerModel
 /// One frame's drawing: the state, resolved styles, glyphs and layout in one place.
 struct Context {
   let state: AppState
+  /// The active marker's ranked approaches, computed once per frame.
+  let recommendations: [Recommendation]
   let styles: Styles
   let glyphs: GlyphSet
   let layout: ScreenLayout
@@ -222,7 +224,7 @@ struct Context {
     let title = "Fits the \(state.active.title.lowercased()) marker (\(p.stage.name))"
     let inner = box(title, layout.listBox, into: &grid)
     guard !inner.isEmpty else { return }
-    var list = Screen.recommendationList(state, glyphs: glyphs, styles: styles)
+    var list = Screen.recommendationList(state, recommendations: recommendations, glyphs: glyphs, styles: styles)
     if list.rows.isEmpty {
       grid.put("Nothing in the catalogue fits here.", at: Point(x: inner.x + 1, y: inner.y), style: styles.muted, clip: inner)
       return
@@ -271,7 +273,7 @@ struct Context {
     if let caveat = tr.caveat, tr.isLargeJump {
       // The caveat is the one thing not to miss: two lines, four when there is room.
       let lines = TextWidth.wrap("! " + caveat, width: area.width)
-      let shown = lines.prefix(area.height >= 10 ? 4 : 2)
+      let shown = lines.prefix(min(area.maxY - y, area.height >= 10 ? 4 : 2))
       for (i, l) in shown.enumerated() {
         // A cut caveat says so, rather than stopping mid-sentence.
         let cut = i == shown.count - 1 && lines.count > shown.count
