@@ -46,6 +46,9 @@ enum BuiltInTheme {
     "slider.current" = { fg = "current", bold = true }
     "slider.target" = { fg = "target", bold = true }
     "slider.active" = { reverse = true, bold = true }
+    # The thumb (the marker the keys move) keeps its own colour in reverse video; a theme can
+    # recolour it here, e.g. { fg = "accent", bold = true } (attributes add to slider.active's).
+    "slider.thumb" = {}
     "stage.directed" = { fg = "directed" }
     "stage.guided" = { fg = "guided" }
     "stage.enabled" = { fg = "enabled" }

@@ -52,8 +52,8 @@ struct Context {
     guard !inner.isEmpty else { return }
     let track = layout.track
     let geometry = Slider.Geometry(range: Position.range, x: track.x, width: track.width)
-    let currentStyle = state.active == .current ? styles.emphasised(styles.current) : styles.current
-    let targetStyle = state.active == .target ? styles.emphasised(styles.target) : styles.target
+    let currentStyle = state.active == .current ? styles.thumb(styles.current) : styles.current
+    let targetStyle = state.active == .target ? styles.thumb(styles.target) : styles.target
     var markers = [
       Slider.Marker(
         value: state.current.value, glyph: glyphs.markerPrimary, style: currentStyle,

@@ -206,6 +206,8 @@ public enum Screen {
 struct Styles {
   let base, title, titleAccent, panel, border, panelTitle, heading, muted: Style
   let track, tick, sliderLabel, sliderEnd, current, target, active: Style
+  /// `slider.thumb` exactly as the theme and its parents write it, without the dotted fallback.
+  let thumbSpec: StyleSpec
   let stages: [Stage: Style]
   let axis, band, organisation, learner, social, chartCurrent, chartTarget: Style
   let barOrganisation, barLearner: Style
@@ -230,6 +232,7 @@ struct Styles {
     current = t.style("slider.current")
     target = t.style("slider.target")
     active = t.style("slider.active")
+    thumbSpec = Self.ownSpec("slider.thumb", in: t)
     var stages: [Stage: Style] = [:]
     for s in Stage.allCases { stages[s] = t.style(Role("stage." + s.id)) }
     self.stages = stages
@@ -264,6 +267,34 @@ struct Styles {
   }
 
   func stage(_ s: Stage) -> Style { stages[s] ?? panel }
+
+  /// The slider's thumb (the marker the keys move): `emphasised(marker)` with whatever
+  /// `slider.thumb` sets. Its colours replace the marker's; its attributes add to the emphasis,
+  /// so the thumb stays in reverse video when colour is stripped.
+  func thumb(_ marker: Style) -> Style {
+    var s = emphasised(marker)
+    if let fg = thumbSpec.fg { s.fg = fg }
+    if let bg = thumbSpec.bg { s.bg = bg }
+    if let a = thumbSpec.attributes { s.attributes.formUnion(a) }
+    return s
+  }
+
+  /// A role's fields as the theme's lineage sets them for that exact name. The thumb must not
+  /// inherit from `slider` (a theme colouring the whole slider would repaint it in the track's
+  /// colour); what it leaves unset comes from the active marker instead.
+  static func ownSpec(_ role: Role, in theme: Theme) -> StyleSpec {
+    var out = StyleSpec()
+    var level: Theme? = theme
+    while let t = level {
+      if let s = t.specs[role] {
+        out.fg = out.fg ?? s.fg
+        out.bg = out.bg ?? s.bg
+        out.attributes = out.attributes ?? s.attributes
+      }
+      level = t.parent
+    }
+    return out
+  }
 
   /// The active marker: its own colours with the active attributes added, so it stands out
   /// in monochrome too.

@@ -77,6 +77,23 @@ import Testing
     #expect(lines.count == 5, "\(r.stderr)")
   }
 
+  @Test func designsSliderThumbExamplePassesCheck() throws {
+    let home = LearnerPowerBinary.tempHome()
+    defer { try? FileManager.default.removeItem(atPath: home) }
+    let file = home + "/thumb.toml"
+    try """
+    name = "thumb"
+    [palette]
+    accent = "#5fd7d7"
+    [styles]
+    "slider.thumb" = { fg = "accent", bold = true }
+    """.write(toFile: file, atomically: true, encoding: .utf8)
+    let r = try LearnerPowerBinary.run(
+      ["themes", "check", file], env: LearnerPowerBinary.environment(home: home))
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout == file + ": ok\n")
+  }
+
   @Test func listShowsUserThemesWithTheirOrigin() throws {
     let home = try homeWithUserTheme()
     defer { try? FileManager.default.removeItem(atPath: home) }
