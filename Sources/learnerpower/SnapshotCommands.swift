@@ -123,8 +123,13 @@ struct ShowCommand: ParsableCommand {
 struct DiffCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "diff",
-    abstract: "Compare two snapshots: positions, stages, recommendations gained and lost.",
-    discussion: "Exits 0 unless --exit-code is given; then 1 when they differ, as 'git diff' does."
+    abstract: "Compare two snapshots: positions, stages, learning areas, answers, approaches.",
+    discussion: """
+      Prints what differs, in a fixed order: the positions, stage and social empowerment, the \
+      learning areas (the later file's order, then the removed ones), the self-assessment \
+      answers, the approaches recommended at each marker (by id), then the catalogue, title and \
+      note. Exits 0 unless --exit-code is given; then 1 when they differ, as 'git diff' does.
+      """
   )
 
   @Argument(help: ArgumentHelp("The earlier snapshot.", valueName: "a"))

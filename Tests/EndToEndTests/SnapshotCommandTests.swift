@@ -125,16 +125,61 @@ import Testing
     _ = try home.run(["snapshot", "--current", "55", "--target", "70", "--title", "T", "-o", "b.json"] + Self.fixed)
     let d = try home.run(["diff", "a.json", "b.json"])
     #expect(d.status == 0)
-    #expect(d.stdout.contains("Current: 38 (Guided) → 55 (Enabled), 17 points towards the learner"))
-    #expect(d.stdout.contains("recommendations gained: "))
-    #expect(d.stdout.contains("recommendations lost: "))
-    #expect(d.stdout.contains("Target: 70 (Enabled), unchanged"))
+    let lines = d.stdout.split(separator: "\n").map(String.init)
+    #expect(lines.prefix(4) == [
+      "Current: 38 → 55, 17 points towards the learner", "Target: 70, unchanged",
+      "Stage: current Guided → Enabled", "Social empowerment: current 32.3 → 57.5 (Structured → Distributed)",
+    ])
+    #expect(lines.dropFirst(4).map { String($0.prefix(34)) } == [
+      "Approaches introduced at current: ", "Approaches removed at current: D2 ",
+    ])
     #expect(try home.run(["diff", "a.json", "b.json", "--exit-code"]).status == 1)
     let same = try home.run(["diff", "a.json", "a.json", "--exit-code"])
     #expect(same.status == 0)
-    #expect(same.stdout == "No differences: the same positions, stages and recommendations.\n")
+    #expect(same.stdout == "No differences: the two snapshots are the same.\n")
     let bad = try home.run(["diff", "a.json", "missing.json"])
     #expect(bad.status == 1)
     #expect(bad.stderr.contains("missing.json: no such file"))
+  }
+
+  @Test func diffComparesTheLearningAreasAndTheAnswers() throws {
+    let home = Home()
+    _ = try home.run(["snapshot", "--current", "38", "--target", "70", "-o", "a.json"] + Self.fixed)
+    // A second look with the areas and answers the explorer would have saved.
+    var doc = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: home.path + "/a.json")))
+      as? [String: Any] ?? [:]
+    doc["areas"] = [
+      ["name": "Leadership", "current": 55, "target": 85, "pinned": false],
+      ["name": "Whole organisation", "current": 38, "target": 70, "pinned": true],
+    ]
+    doc["assessment"] = [
+      "questions": ["name": "Learner Power self-assessment", "version": "1"],
+      "today": ["Q1": 2, "Q3": "not sure"], "target": ["Q1": 4],
+    ]
+    try JSONSerialization.data(withJSONObject: doc).write(to: URL(fileURLWithPath: home.path + "/b.json"))
+    var withOther = doc
+    withOther["assessment"] = [
+      "questions": ["name": "Learner Power self-assessment", "version": "1"],
+      "today": ["Q1": 3, "Q3": "not sure"], "target": ["Q1": 4, "Q12": 1],
+    ]
+    try JSONSerialization.data(withJSONObject: withOther).write(to: URL(fileURLWithPath: home.path + "/c.json"))
+
+    let d = try home.run(["diff", "a.json", "b.json", "--exit-code"])
+    #expect(d.status == 1, "\(d.stderr)")
+    #expect(d.stdout == """
+      Current: 38, unchanged
+      Target: 70, unchanged
+      Areas:
+        Leadership: added (current 55, target 85)
+        Whole organisation: now pinned
+      Assessment: added (answers to 2 questions)
+
+      """)
+    let back = try home.run(["diff", "b.json", "a.json"])
+    #expect(back.stdout.contains("  Leadership: removed (was current 55, target 85)\n"))
+    #expect(back.stdout.contains("  Whole organisation: no longer pinned\n"))
+    #expect(back.stdout.contains("Assessment: removed (it had answers to 2 questions)\n"))
+    let answers = try home.run(["diff", "b.json", "c.json"])
+    #expect(answers.stdout.hasSuffix("Assessment: answers changed for 2 questions: Q1 (today), Q12 (target)\n"))
   }
 }

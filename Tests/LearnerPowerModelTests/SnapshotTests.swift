@@ -227,9 +227,10 @@ func problem(_ r: Result<Snapshot, Diagnostic>) -> String {
   @Test func identicalLooksHaveNoDifferencesEvenOnAnotherDay() {
     var later = sample()
     later.created = SnapshotTimestamp(secondsSince1970: fixedTime.secondsSince1970 + 86_400)
+    later.app.version = "9.9.9"
     let d = SnapshotDiff(from: sample(), to: later)
     #expect(d.isEmpty)
-    #expect(d.report == "No differences: the same positions, stages and recommendations.\n")
+    #expect(d.report == "No differences: the two snapshots are the same.\n")
   }
 
   @Test func sayWhatMovedPositionsStagesAndRecommendations() {
@@ -241,25 +242,183 @@ func problem(_ r: Result<Snapshot, Diagnostic>) -> String {
     let live55 = Set(Recommender(catalogue: .builtIn).recommendations(at: 55).map(\.approach.id))
     #expect(Set(d.current.gained.map(\.id)) == live55.subtracting(live38))
     #expect(Set(d.current.lost.map(\.id)) == live38.subtracting(live55))
-    let report = d.report
-    #expect(report.contains("Current: 38 (Guided) → 55 (Enabled), 17 points towards the learner"))
-    #expect(report.contains("  stage: Guided → Enabled"))
-    #expect(report.contains("  recommendations gained: "))
-    #expect(report.contains("  recommendations lost: "))
-    #expect(report.contains("Target: 70 (Enabled), unchanged"))
-    #expect(report.contains("Transition plan:"))
+    #expect(d.current.gained.map(\.id) == ["E2", "E3", "E4", "E5", "E6", "E8"], "sorted by id")
+    #expect(d.current.lost.map(\.id) == ["D2", "D3", "D4", "D5", "D7", "D8"])
+    #expect(!d.plan.isEmpty, "the plan is still compared, though not reported")
+    let lines = d.report.split(separator: "\n").map(String.init)
+    #expect(lines.count == 6, "\(d.report)")
+    #expect(lines[0] == "Current: 38 → 55, 17 points towards the learner")
+    #expect(lines[1] == "Target: 70, unchanged")
+    #expect(lines[2] == "Stage: current Guided → Enabled")
+    #expect(lines[3] == "Social empowerment: current 32.3 → 57.5 (Structured → Distributed)")
+    #expect(lines[4].hasPrefix("Approaches introduced at current: E2 Peer coaching pairs/triads, E3 "))
+    #expect(lines[4].hasSuffix(", E5 Working Out Loud circles, E6 Internal Q&A / knowledge exchange, E8 Open space / Lean Coffee / unconference"))
+    #expect(lines[5].hasPrefix("Approaches removed at current: D2 "))
+    #expect(!d.report.contains("Areas:"), "the one area's markers are the headline, not repeated")
+  }
+
+  @Test func theReportKeepsItsOrderHeadlineStageAreasAssessmentApproachesText() {
+    var a = sample(38, 45, title: "A")
+    var b = sample(55, 95, title: "B", note: "new")
+    a.areas = [
+      LearningArea(name: "Whole organisation", current: 38, target: 45),
+      LearningArea(name: "Compliance", current: 10, target: 15, pinned: true),
+    ]
+    b.areas = [
+      LearningArea(name: "Leadership", current: 60, target: 85),
+      LearningArea(name: "Whole organisation", current: 55, target: 95),
+    ]
+    b.assessment = record(today: ["Q1": 2], target: ["Q1": 4])
+    let report = SnapshotDiff(from: a, to: b).report
+    let heads = report.split(separator: "\n").map { String($0.prefix { $0 != ":" }) }
+    #expect(heads == [
+      "Current", "Target", "Stage", "Social empowerment", "Areas", "  Leadership", "  Compliance",
+      "Assessment", "Approaches introduced at current", "Approaches removed at current",
+      "Approaches introduced at target", "Approaches removed at target", "Title", "Note",
+    ], "\(report)")
+    #expect(report.contains("Stage: current Guided → Enabled; target Guided → Learner-led\n"))
+    #expect(report.contains(" (Structured → Distributed); target "))
+    #expect(report.contains("  Leadership: added (current 60, target 85)\n"))
+    #expect(report.contains("  Compliance: removed (was current 10, target 15, pinned)\n"))
+    #expect(report.contains("Assessment: added (answers to 1 question)\n"))
+    #expect(report.contains("Title: \"A\" → \"B\"\nNote: changed\n"))
   }
 
   @Test func movingBackTowardsTheOrganisationIsNamed() {
     let report = SnapshotDiff(from: sample(38, 70), to: sample(38, 69)).report
-    #expect(report.contains("Target: 70 (Enabled) → 69 (Enabled), 1 point towards the organisation"))
-    #expect(!report.contains("stage:"))
+    #expect(report.hasPrefix("Current: 38, unchanged\nTarget: 70 → 69, 1 point towards the organisation\n"))
+    #expect(!report.contains("Stage:"))
+    #expect(report.contains("Social empowerment: target 78.4 → 77.1 (Self-organising)"))
   }
 
   @Test func titleAndNoteChangesCount() {
     let d = SnapshotDiff(from: sample(title: "A"), to: sample(title: "B", note: "new"))
     #expect(!d.isEmpty)
-    #expect(d.report.contains("Title: \"A\" → \"B\""))
-    #expect(d.report.contains("Note: changed"))
+    #expect(d.report == "Current: 38, unchanged\nTarget: 70, unchanged\nTitle: \"A\" → \"B\"\nNote: changed\n")
+  }
+
+  // MARK: - Areas
+
+  func withAreas(_ areas: [LearningArea], active: String? = nil, _ current: Position = 38, _ target: Position = 70)
+    -> Snapshot
+  {
+    Snapshot.make(
+      current: current, target: target, catalogue: .builtIn, title: "T", note: "", created: fixedTime,
+      app: testApp, areas: areas, area: active)
+  }
+
+  @Test func areasAddedRemovedAndChangedInTheSecondSnapshotsOrderThenTheRemovedOnes() {
+    let a = withAreas([
+      LearningArea(name: "Whole organisation", current: 38, target: 70),
+      LearningArea(name: "Compliance", current: 10, target: 15, pinned: true),
+      LearningArea(name: "Onboarding", current: 20, target: 40),
+      LearningArea(name: "Sales", current: 50, target: 50),
+    ])
+    let b = withAreas([
+      LearningArea(name: "Onboarding", current: 25, target: 40, pinned: true),
+      LearningArea(name: "Whole organisation", current: 38, target: 70),
+      LearningArea(name: "Leadership", current: 60, target: 85),
+    ])
+    let d = SnapshotDiff(from: a, to: withAreas(b.areas ?? [], active: "Whole organisation"))
+    #expect(d.areas.map(\.name) == ["Onboarding", "Leadership", "Compliance", "Sales"])
+    #expect(d.areas.map(\.kind) == [.changed, .added, .removed, .removed])
+    #expect(d.areas[0].currentMoved && !d.areas[0].targetMoved && d.areas[0].pinnedChanged)
+    #expect(!d.isEmpty)
+    #expect(d.report == """
+      Current: 38, unchanged
+      Target: 70, unchanged
+      Areas:
+        Onboarding: current 20 → 25, now pinned
+        Leadership: added (current 60, target 85)
+        Compliance: removed (was current 10, target 15, pinned)
+        Sales: removed (was current 50, target 50)
+
+      """)
+  }
+
+  @Test func onlyAnAreasTargetOrPinMovingStillCounts() {
+    let base = [
+      LearningArea(name: "Whole organisation", current: 38, target: 70),
+      LearningArea(name: "Compliance", current: 10, target: 15, pinned: true),
+    ]
+    var moved = base
+    moved[1].target = 20
+    moved[1].pinned = false
+    let d = SnapshotDiff(from: withAreas(base), to: withAreas(moved))
+    #expect(!d.isEmpty)
+    #expect(d.report.contains("  Compliance: target 15 → 20, no longer pinned\n"))
+    #expect(SnapshotDiff(from: withAreas(base), to: withAreas(base)).isEmpty)
+  }
+
+  @Test func anotherActiveAreaIsNamedBeforeThePositions() {
+    let areas = [
+      LearningArea(name: "Whole organisation", current: 38, target: 70),
+      LearningArea(name: "Leadership", current: 60, target: 85),
+    ]
+    let d = SnapshotDiff(
+      from: withAreas(areas, active: "Whole organisation", 38, 70), to: withAreas(areas, active: "Leadership", 60, 85))
+    #expect(d.activeAreaChanged)
+    #expect(d.report.hasPrefix("Area: Whole organisation → Leadership\nCurrent: 38 → 60, "))
+    #expect(!d.report.contains("Areas:"), "the areas themselves did not change")
+  }
+
+  @Test func theActiveAreasOwnMoveIsOnlyInTheHeadline() {
+    let a = withAreas([LearningArea(name: "Sales", current: 38, target: 70)], active: "Sales", 38, 70)
+    let b = withAreas([LearningArea(name: "Sales", current: 45, target: 70, pinned: true)], active: "Sales", 45, 70)
+    let report = SnapshotDiff(from: a, to: b).report
+    #expect(report.hasPrefix("Current: 38 → 45, 7 points towards the learner\n"))
+    #expect(report.contains("Areas:\n  Sales: now pinned\n"))
+    #expect(!report.contains("current 38 → 45"))
+  }
+
+  @Test func aVersion1FileHasNoAreasToCompare() throws {
+    let v1 = try decode(try json(sample()).replacingOccurrences(
+      of: "\"learnerpower.snapshot/2\"", with: "\"learnerpower.snapshot/1\"")).get()
+    #expect(v1.areas == nil)
+    let d = SnapshotDiff(from: v1, to: sample())
+    #expect(d.areas.isEmpty && !d.activeAreaChanged)
+    #expect(d.isEmpty)
+  }
+
+  // MARK: - Assessment
+
+  func record(today: [String: Int], target: [String: Int], name: String = "Learner Power self-assessment")
+    -> Snapshot.AssessmentRecord
+  {
+    var answers = AssessmentAnswers()
+    for (id, n) in today { answers[.today, id] = n == 0 ? .notSure : .answer(n - 1) }
+    for (id, n) in target { answers[.target, id] = n == 0 ? .notSure : .answer(n - 1) }
+    return Snapshot.AssessmentRecord(questions: .init(name: name, version: "1"), answers: answers)
+  }
+
+  @Test func changedAnswersAreCountedByQuestionInIdOrder() {
+    var a = sample(), b = sample()
+    a.assessment = record(today: ["Q1": 1, "Q2": 2, "Q10": 3, "Q4": 2], target: ["Q1": 4, "Q10": 4, "Q7": 3])
+    b.assessment = record(today: ["Q1": 2, "Q2": 2, "Q10": 1, "Q4": 2], target: ["Q1": 4, "Q10": 3, "Q2": 0])
+    let d = SnapshotDiff(from: a, to: b)
+    #expect(d.assessment.changed.map(\.id) == ["Q1", "Q2", "Q7", "Q10"])
+    #expect(d.report == """
+      Current: 38, unchanged
+      Target: 70, unchanged
+      Assessment: answers changed for 4 questions: Q1 (today), Q2 (target), Q7 (target), Q10 (today and target)
+
+      """)
+    #expect(SnapshotDiff(from: a, to: a).isEmpty)
+  }
+
+  @Test func answersAddedRemovedOrFromAnotherQuestionSet() {
+    var with = sample()
+    with.assessment = record(today: ["Q1": 1, "Q2": 2], target: ["Q1": 4, "Q3": 3])
+    #expect(SnapshotDiff(from: sample(), to: with).report.contains("Assessment: added (answers to 3 questions)\n"))
+    #expect(SnapshotDiff(from: with, to: sample()).report.contains("Assessment: removed (it had answers to 3 questions)\n"))
+    var other = with
+    other.assessment?.questions = .init(name: "Ours", version: "2")
+    let d = SnapshotDiff(from: with, to: other)
+    #expect(!d.isEmpty && d.assessment.changed.isEmpty)
+    #expect(d.report.contains("Assessment questions: Learner Power self-assessment 1 → Ours 2\n"))
+  }
+
+  @Test func naturalOrderPutsQ2BeforeQ10() {
+    #expect(["Q10", "Q2", "E8", "Q1", "G1", "E10"].sorted(by: naturalLess) == ["E8", "E10", "G1", "Q1", "Q2", "Q10"])
   }
 }
