@@ -133,13 +133,21 @@ public struct SnapshotStore: Sendable {
 
   // MARK: - Writing
 
-  /// Writes `snapshot` in `format` to `path` atomically, creating the folder when needed.
+  /// Writes `snapshot` in `format` to `path` atomically.
   ///
   /// - Parameter overwrite: false refuses to replace an existing file ("the file already
   ///   exists"), leaving it untouched.
+  /// - Parameter createFolder: true creates a missing folder (the snapshots folder the app
+  ///   chose); false refuses, naming the folder, so a mistyped `-o some/dir/file.json` never
+  ///   leaves new folders behind.
+  ///
+  /// ```swift
+  /// try store.write(s, format: .json, to: "/no/such/dir/a.json", overwrite: false, createFolder: false)
+  /// // throws "/no/such/dir: the folder does not exist (create it first, or write elsewhere)"
+  /// ```
   public func write(
     _ snapshot: Snapshot, format: SnapshotFormat, to path: String, overwrite: Bool,
-    catalogue: Catalogue = .builtIn
+    catalogue: Catalogue = .builtIn, createFolder: Bool = true
   ) throws(FileStoreError) {
     let data: Data
     do {
@@ -148,8 +156,24 @@ public struct SnapshotStore: Sendable {
       throw FileStoreError(path: path, reason: "could not encode the snapshot (\(error))")
     }
     let parent = (path as NSString).deletingLastPathComponent
-    if !parent.isEmpty { try AtomicFile.makeFolder(parent) }
+    if createFolder {
+      if !parent.isEmpty { try AtomicFile.makeFolder(parent) }
+    } else if !parent.isEmpty {
+      try Self.checkFolder(parent)
+    }
     try files.write(data, to: path, overwrite: overwrite)
+  }
+
+  /// Fails unless `folder` exists and is a folder; the error names it.
+  static func checkFolder(_ folder: String) throws(FileStoreError) {
+    var isDir: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir) else {
+      throw FileStoreError(
+        path: folder, reason: "the folder does not exist (create it first, or write elsewhere)")
+    }
+    guard isDir.boolValue else {
+      throw FileStoreError(path: folder, reason: "is a file, not a folder")
+    }
   }
 
   // MARK: - Reading

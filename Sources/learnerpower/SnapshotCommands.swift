@@ -14,7 +14,7 @@ struct SnapshotCommand: ParsableCommand {
       Without -o the snapshot goes into the snapshots folder as YYYY-MM-DD-HHMM-<title>.json \
       (-2, -3, ... when the name is taken) and the path is printed. The format comes from \
       --format, else from the extension of -o, else json. An existing file is replaced only \
-      with --force.
+      with --force; the folder of an -o file must exist.
       """
   )
 
@@ -74,7 +74,11 @@ struct SnapshotCommand: ParsableCommand {
     let store = SnapshotStore(folder: common.paths.snapshots)
     let path = output ?? store.proposedPath(title: title, created: stamp, format: format)
     do {
-      try store.write(snapshot, format: format, to: path, overwrite: force, catalogue: catalogue)
+      // Only the snapshots folder is created when missing; an -o path must name an existing
+      // folder, so a typo is an error rather than a new folder.
+      try store.write(
+        snapshot, format: format, to: path, overwrite: force, catalogue: catalogue,
+        createFolder: output == nil)
     } catch {
       printError(error.description)
       throw ExitCode(1)

@@ -80,6 +80,24 @@ import Testing
     #expect(r.stderr.contains("plain"))
   }
 
+  @Test func anOutputIntoAMissingFolderIsRefusedAndNoFolderIsMade() throws {
+    let home = Home()
+    for path in ["missing/a.json", home.path + "/gone/deeper/a.md"] {
+      let r = try home.run(["snapshot", "--current", "38", "-o", path] + Self.fixed)
+      #expect(r.status == 1, "\(path): \(r.stderr)")
+      #expect(r.stdout.isEmpty)
+      let folder = (path as NSString).deletingLastPathComponent
+      #expect(r.stderr == "learnerpower: \(folder): the folder does not exist (create it first, or write elsewhere)\n")
+    }
+    #expect(!FileManager.default.fileExists(atPath: home.path + "/missing"))
+    #expect(!FileManager.default.fileExists(atPath: home.path + "/gone"))
+    // The snapshots folder itself is still made when it is the default place.
+    #expect(!FileManager.default.fileExists(atPath: home.snapshots))
+    let r = try home.run(["snapshot", "--current", "38"] + Self.fixed)
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.hasPrefix(home.snapshots + "/"))
+  }
+
   @Test func showPrintsTheExplorerScreenByDefault() throws {
     let home = Home()
     _ = try home.run(["snapshot", "--current", "38", "--target", "70", "--title", "Q3", "-o", "a.json"] + Self.fixed)

@@ -89,6 +89,24 @@ func files(in folder: String) -> [String] {
     #expect(FileManager.default.contents(atPath: path) == FileManager.default.contents(atPath: again))
   }
 
+  @Test func withoutCreateFolderAMissingFolderIsNamedAndNothingIsMade() throws {
+    let folder = tempFolder()
+    let store = SnapshotStore(folder: folder)
+    do {
+      try store.write(snap(), format: .json, to: folder + "/missing/deeper/a.json", overwrite: false, createFolder: false)
+      Issue.record("the write should have been refused")
+    } catch {
+      #expect(error.description == folder + "/missing/deeper: the folder does not exist (create it first, or write elsewhere)")
+    }
+    #expect(files(in: folder).isEmpty, "no folder was created")
+    _ = FileManager.default.createFile(atPath: folder + "/plain", contents: Data())
+    #expect(throws: FileStoreError(path: folder + "/plain", reason: "is a file, not a folder")) {
+      try store.write(snap(), format: .json, to: folder + "/plain/a.json", overwrite: false, createFolder: false)
+    }
+    try store.write(snap(), format: .json, to: folder + "/a.json", overwrite: false, createFolder: false)
+    #expect(files(in: folder) == ["a.json", "plain"])
+  }
+
   @Test func anExistingFileIsNeverReplacedWithoutOverwrite() throws {
     let folder = tempFolder()
     let store = SnapshotStore(folder: folder)
