@@ -69,9 +69,12 @@ extension Context {
         grid.put("(untitled)", at: Point(x: rect.x, y: rect.y), style: fieldStyle, clip: rect)
       }
     }
-    // The file name alone, so it shows in full even when the folder is long.
-    let name = d.path.text.split(separator: "/").last.map(String.init) ?? ""
-    put("File name: \(name)", at: layout.fields[0].y + 1, in: area, style: styles.muted, into: &grid)
+    // The File field holds the whole path. When it is too long for the field, the part the
+    // field scrolls out of sight goes on the line below it (the folder, or the name when the
+    // cursor is at the start), so nothing is shown twice and nothing is hidden.
+    if let hidden = Self.hiddenPathPart(d.path, width: layout.fields[2].width) {
+      put(hidden, at: layout.fields[2].y + 1, in: area, style: styles.muted, into: &grid)
+    }
     if let error = d.error {
       var style = styles.warning
       style.attributes.insert(.bold)
@@ -84,6 +87,22 @@ extension Context {
       ? "y replace the file · n keep it and choose another name"
       : "Enter save · Tab next field · Esc cancel"
     put(keys, at: area.maxY - 1, in: area, style: styles.overlayTitle, into: &grid)
+  }
+
+  /// "Folder: …" or "File name: …" for a path the field cannot show whole; nil when it fits.
+  ///
+  /// ```swift
+  /// // width 20, "/home/ana/snapshots/2024-05-01-0930-q3.json", cursor at the end:
+  /// hiddenPathPart(field, width: 20)  // "Folder: /home/ana/snapshots"
+  /// ```
+  static func hiddenPathPart(_ path: TextField, width: Int) -> String? {
+    let shown = path.visible(width: width).text
+    guard shown != path.text else { return nil }
+    let text = path.text
+    guard let slash = text.lastIndex(of: "/") else { return nil }
+    let folder = slash == text.startIndex ? "/" : String(text[..<slash])
+    let name = String(text[text.index(after: slash)...])
+    return text.hasPrefix(shown) ? "File name: \(name)" : "Folder: \(folder)"
   }
 
   private func drawOpenDialog(_ d: SnapshotOpenDialog, into grid: inout CellGrid) {

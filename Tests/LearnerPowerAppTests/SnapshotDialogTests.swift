@@ -321,3 +321,52 @@ import Testing
     #expect(f.loop.handle(.key(.ctrl("c"))).contains(.quit))
   }
 }
+
+/// The save dialog as drawn: the file's path appears once.
+@Suite struct SnapshotSaveDialogViewTests {
+  static let goldens = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Goldens")
+  static let record = ProcessInfo.processInfo.environment["LEARNERPOWER_RECORD"] == "1"
+
+  func screen(folder: String, keys: [Key] = [], size: Size = Size(width: 100, height: 30)) -> String {
+    var state = AppState(current: 38, target: 70)
+    reduce(&state, .snapshot(.saveStarted(folder: folder, created: snapTime, existing: [])))
+    for key in keys { reduce(&state, .snapshot(.key(key))) }
+    return PlainTextExporter.export(Screen.render(state, theme: ThemeLibrary.builtInDefault.theme, size: size))
+  }
+
+  @Test func aPathThatFitsIsShownOnceInTheFileField() {
+    let text = screen(folder: "/snaps", keys: "Q3 review".map { .char($0) })
+    #expect(text.components(separatedBy: "2024-05-01-0930-q3-review.json").count == 2, "\(text)")
+    #expect(!text.contains("File name:") && !text.contains("Folder:"))
+  }
+
+  @Test func aLongPathPutsTheFolderTheFieldScrolledAwayOnTheLineBelow() throws {
+    let folder = "/home/ana.lopez/.local/share/learnerpower/snapshots"
+    let text = screen(folder: folder)
+    #expect(text.components(separatedBy: "2024-05-01-0930-snapshot.json").count == 2, "the name once")
+    let lines = text.split(separator: "\n").map(String.init)
+    let file = try #require(lines.firstIndex { $0.contains("│ File ") })
+    #expect(lines[file + 1].contains("│ Folder: \(folder) "))
+    let file2 = screen(folder: folder, keys: [.tab, .tab, .home])
+    #expect(file2.contains("│ File name: 2024-05-01-0930-snapshot.json "))
+    #expect(!file2.contains("Folder:"))
+
+    let name = "save-dialog-long-path-100x30.txt"
+    let url = Self.goldens.appendingPathComponent(name)
+    if Self.record {
+      try text.write(to: url, atomically: true, encoding: .utf8)
+      return
+    }
+    #expect(text == (try String(contentsOf: url, encoding: .utf8)), "\(name) differs; re-record with LEARNERPOWER_RECORD=1 and review the diff")
+  }
+
+  @Test func theHiddenPartFollowsTheCursorAndNeedsASlash() {
+    var field = TextField("/a/b/cdefgh.json")
+    #expect(Context.hiddenPathPart(field, width: 40) == nil)
+    #expect(Context.hiddenPathPart(field, width: 8) == "Folder: /a/b")
+    _ = field.apply(.home)
+    #expect(Context.hiddenPathPart(field, width: 8) == "File name: cdefgh.json")
+    #expect(Context.hiddenPathPart(TextField("/abcdefghijkl.json"), width: 8) == "Folder: /")
+    #expect(Context.hiddenPathPart(TextField("abcdefghijkl.json"), width: 8) == nil)
+  }
+}
