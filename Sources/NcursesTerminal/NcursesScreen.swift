@@ -59,7 +59,11 @@ public final class NcursesScreen: InteractiveTerminal {
   private var mouseEnabled = false
   private var pendingInput: [RawInput] = []
   private var pairs: [PairKey: Int32] = [:]
+  /// Pairs defined once and no longer on the screen, to define again before taking a new one.
+  private var freePairs: [Int32] = []
   private var nextPair: Int32 = 1
+  /// How often the pair table ran full and unused pairs were reclaimed (tests read it).
+  package private(set) var pairRecycleCount = 0
   private var cursorVisibility: Int32 = -1
   private var button1Down = false
   private var pendingEvents: [InputEvent] = []
@@ -222,13 +226,32 @@ public final class NcursesScreen: InteractiveTerminal {
     let width = size.width
     let height = size.height
     var cc = cchar_t()
+    // Cells whose colours found the pair table full: drawn in the default pair for now, and
+    // again below once the pairs this frame no longer shows are reclaimed.
+    var starved: [(x: Int, y: Int, cell: Cell, fits: Bool)] = []
     for change in changes where change.row >= 0 && change.row < height {
       for (offset, cell) in change.cells.enumerated() {
         let x = change.column + offset
         guard x >= 0, x < width, cell.width != 0 else { continue }
         let fits = cell.width < 2 || x + 1 < width
-        setCell(&cc, text: fits ? cell.text : " ", wide: cell.width == 2 && fits, style: cell.style)
+        let pair = allocatedPair(for: cell.style)
+        if pair == nil { starved.append((x, change.row, cell, fits)) }
+        setCell(
+          &cc, text: fits ? cell.text : " ", wide: cell.width == 2 && fits, style: cell.style,
+          pair: pair ?? 0)
         mvwadd_wch(window, Int32(change.row), Int32(x), &cc)
+      }
+    }
+    if !starved.isEmpty {
+      // Typically a theme switch on a terminal with few pairs (TERM=xterm has 64). Every changed
+      // cell is in the window now, so what it does not show is free; the starved cells are
+      // rewritten before the single refresh below, so the terminal only sees the final colours.
+      recycleUnusedPairs()
+      for s in starved {
+        setCell(
+          &cc, text: s.fits ? s.cell.text : " ", wide: s.cell.width == 2 && s.fits,
+          style: s.cell.style, pair: allocatedPair(for: s.cell.style) ?? 0)
+        mvwadd_wch(window, Int32(s.y), Int32(s.x), &cc)
       }
     }
     if let cursor, cursor.x >= 0, cursor.y >= 0, cursor.x < width, cursor.y < height {
@@ -241,7 +264,7 @@ public final class NcursesScreen: InteractiveTerminal {
     doupdate()
   }
 
-  private func setCell(_ cc: inout cchar_t, text: String, wide: Bool, style: Style) {
+  private func setCell(_ cc: inout cchar_t, text: String, wide: Bool, style: Style, pair: Int32) {
     // Base character plus combining marks, NUL-terminated, within ncurses' per-cell limit.
     var chars: [wchar_t] = []
     chars.reserveCapacity(Int(LP_CCHARW_MAX))
@@ -259,7 +282,6 @@ public final class NcursesScreen: InteractiveTerminal {
     if wide, !isUTF8 { chars = [wchar_t(UInt8(ascii: "?"))] }
     chars.append(0)
     let attrs = Self.attributes(style.attributes)
-    let pair = pairNumber(for: style)
     _ = chars.withUnsafeBufferPointer { lp_setcchar(&cc, $0.baseAddress, attrs, pair) }
   }
 
@@ -274,20 +296,55 @@ public final class NcursesScreen: InteractiveTerminal {
   }
 
   /// The colour pair for a style, allocated once per (foreground, background); 0 is the
-  /// terminal's default pair and the fallback once the terminal's pairs run out.
-  package func pairNumber(for style: Style) -> Int32 {
+  /// terminal's default pair and the fallback when the terminal's pairs run out.
+  package func pairNumber(for style: Style) -> Int32 { allocatedPair(for: style) ?? 0 }
+
+  /// The style's pair: 0 for the default colours, nil when every pair is taken.
+  ///
+  /// A pair is reused only after `recycleUnusedPairs` found it nowhere on the screen: ncurses
+  /// repaints every cell of a redefined pair, so redefining one still in use would recolour it.
+  private func allocatedPair(for style: Style) -> Int32? {
     guard colorDepth != .monochrome else { return 0 }
     let key = PairKey(
       fg: ColorPalette.number(for: style.fg, depth: colorDepth, colors: colorCount),
       bg: ColorPalette.number(for: style.bg, depth: colorDepth, colors: colorCount))
     if key.fg == -1, key.bg == -1 { return 0 }
     if let pair = pairs[key] { return pair }
-    guard nextPair < lp_color_pairs(), init_extended_pair(nextPair, key.fg, key.bg) == OK else {
-      return 0
+    let pair: Int32
+    if let free = freePairs.popLast() {
+      pair = free
+    } else if nextPair < lp_color_pairs() {
+      pair = nextPair
+      nextPair += 1
+    } else {
+      return nil
     }
-    pairs[key] = nextPair
-    nextPair += 1
-    return nextPair - 1
+    guard init_extended_pair(pair, key.fg, key.bg) == OK else {
+      freePairs.append(pair)
+      return nil
+    }
+    pairs[key] = pair
+    return pair
+  }
+
+  /// Frees every allocated pair that no cell of the window uses. Called only when the table is
+  /// full, so ordinary frames never pay for the scan.
+  private func recycleUnusedPairs() {
+    pairRecycleCount += 1
+    var used = Set<Int32>()
+    var cc = cchar_t()
+    var chars = [wchar_t](repeating: 0, count: Int(LP_CCHARW_MAX) + 1)
+    var attrs: attr_t = 0
+    var pair: Int32 = 0
+    for y in 0..<Int32(size.height) {
+      for x in 0..<Int32(size.width) where mvwin_wch(window, y, x, &cc) != ERR {
+        if lp_getcchar(&cc, &chars, &attrs, &pair) != ERR { used.insert(pair) }
+      }
+    }
+    for (key, pair) in pairs where !used.contains(pair) {
+      pairs[key] = nil
+      freePairs.append(pair)
+    }
   }
 
   private func setCursor(visible: Bool) {

@@ -103,6 +103,95 @@ struct NcursesScreenTests {
     #expect(delta > 0 && delta < 100)
   }
 
+  // MARK: - Colour pairs on a terminal with few of them
+
+  /// Every (fg, bg) an 8-colour terminal can show except the default pair: 80 combinations,
+  /// more than TERM=xterm's 63 usable pairs.
+  static let eightColourCombinations: [Style] = {
+    let colours: [Color] = [.default] + (0..<8).map { Color.ansi(UInt8($0)) }
+    return colours.flatMap { fg in colours.map { bg in Style(fg: fg, bg: bg) } }
+      .filter { $0.fg != .default || $0.bg != .default }
+  }()
+
+  /// A frame showing `styles` one per cell, row by row from the top-left corner.
+  static func frame(_ size: Size, _ styles: ArraySlice<Style>, keep: Style? = nil) -> CellGrid {
+    var grid = CellGrid(size: size)
+    for (i, style) in styles.enumerated() {
+      grid.put("x", at: Point(x: i % size.width, y: i / size.width), style: style)
+    }
+    if let keep { grid.put("k", at: Point(x: 0, y: size.height - 1), style: keep) }
+    return grid
+  }
+
+  /// The colour numbers ncurses will draw the cell at (x, y) with.
+  static func colours(_ t: TestTerminal, x: Int, y: Int) -> (fg: Int32, bg: Int32)? {
+    guard let pair = t.screen.virtualCell(x: x, y: y)?.pair else { return nil }
+    return pair == 0 ? (-1, -1) : t.screen.pairColors(pair)
+  }
+
+  static func number(_ c: Color) -> Int32 {
+    if case .ansi(let n) = c { return Int32(n) }
+    return -1
+  }
+
+  @Test func cyclingThemesOnATerminalWithFewPairsReusesThePairsNoLongerShown() throws {
+    let t = try TestTerminal(width: 10, height: 6, term: "xterm")
+    defer { t.close() }
+    #expect(t.screen.colorDepth == .sixteen)
+    let all = Self.eightColourCombinations
+    #expect(all.count == 80)
+    // Two "themes" of 40 colour combinations each; together they need more pairs than exist.
+    // The last row keeps one cell both themes share, which must keep its colours throughout.
+    let shared = Style(fg: .ansi(3), bg: .ansi(4))
+    let themes = [all[0..<40], all[40..<80]].map { Self.frame(t.screen.size, $0, keep: shared) }
+    var previous: CellGrid?
+    for round in 0..<6 {
+      let grid = themes[round % 2]
+      t.paint(grid, since: previous)
+      previous = grid
+      for y in 0..<grid.height {
+        for x in 0..<grid.width {
+          let want = try #require(grid[x, y]).style
+          let got = Self.colours(t, x: x, y: y)
+          #expect(
+            got?.fg == Self.number(want.fg) && got?.bg == Self.number(want.bg),
+            "round \(round) cell \(x),\(y): \(String(describing: got)) for \(want)")
+        }
+      }
+    }
+    // Only the switches that ran out reclaimed pairs (the first theme fitted on its own).
+    #expect(t.screen.pairRecycleCount == 5)
+  }
+
+  @Test func anOrdinaryFrameAfterAThemeSwitchReclaimsNothingAndWritesLittle() throws {
+    let t = try TestTerminal(width: 10, height: 6, term: "xterm")
+    defer { t.close() }
+    let all = Self.eightColourCombinations
+    let first = Self.frame(t.screen.size, all[0..<40])
+    let second = Self.frame(t.screen.size, all[40..<80])
+    t.paint(first)
+    t.paint(second, since: first)
+    #expect(t.screen.pairRecycleCount == 1)
+    let before = t.bytesWritten
+    var next = second
+    next.put("y", at: Point(x: 3, y: 5), style: all[41])
+    t.paint(next, since: second)
+    #expect(t.screen.pairRecycleCount == 1)
+    let delta = t.bytesWritten - before
+    #expect(delta > 0 && delta < 100)
+    #expect(Self.colours(t, x: 3, y: 5)?.fg == Self.number(all[41].fg))
+  }
+
+  @Test func aFrameWithMoreColoursThanPairsFallsBackToTheDefaultPairForTheRest() throws {
+    let t = try TestTerminal(width: 10, height: 8, term: "xterm")
+    defer { t.close() }
+    let all = Self.eightColourCombinations
+    t.paint(Self.frame(t.screen.size, all[0..<80]))
+    let pairs = (0..<80).compactMap { t.screen.virtualCell(x: $0 % 10, y: $0 / 10)?.pair }
+    #expect(pairs.filter { $0 != 0 }.count == 63)
+    #expect(Set(pairs.filter { $0 != 0 }).count == 63)
+  }
+
   // MARK: - Keys
 
   @Test(arguments: [

@@ -14,8 +14,11 @@ final class TestTerminal {
   private let output: UnsafeMutablePointer<FILE>
   private let inputWriter: Int32
 
-  init(width: Int = 20, height: Int = 5, options: NcursesOptions = NcursesOptions()) throws {
-    setenv("TERM", "xterm-256color", 1)
+  init(
+    width: Int = 20, height: Int = 5, options: NcursesOptions = NcursesOptions(),
+    term: String = "xterm-256color"
+  ) throws {
+    setenv("TERM", term, 1)
     setenv("LANG", "C.UTF-8", 1)
     setenv("LC_ALL", "C.UTF-8", 1)
     setenv("LINES", "\(height)", 1)
@@ -26,7 +29,7 @@ final class TestTerminal {
     inputWriter = fds[1]
     output = try #require(tmpfile())
     screen = try NcursesScreen.open(
-      options: options, term: "xterm-256color", input: input, output: output, guardTerminal: false)
+      options: options, term: term, input: input, output: output, guardTerminal: false)
   }
 
   /// Bytes ncurses has written to the terminal so far.
