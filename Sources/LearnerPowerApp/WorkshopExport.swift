@@ -5,7 +5,7 @@ import LearnerPowerModel
 public enum WorkshopExportFormat: String, Sendable, CaseIterable {
   /// Markdown report.
   case md
-  /// `learnerpower.session/1` JSON.
+  /// `learnerpower.session/2` JSON.
   case json
   /// One row per vote.
   case csv
@@ -20,7 +20,7 @@ public enum WorkshopExportFormat: String, Sendable, CaseIterable {
 /// ```
 public enum WorkshopExport {
   /// The JSON schema id written into session exports.
-  public static let schema = "learnerpower.session/1"
+  public static let schema = "learnerpower.session/2"
 
   /// The export as text.
   public static func render(
@@ -46,6 +46,7 @@ public enum WorkshopExport {
     out += "\n\n## Agenda\n\n"
     for (i, step) in script.steps.enumerated() {
       var line = "\(i + 1). **\(md(step.title))** (\(step.kind.rawValue)"
+      if let area = step.area { line += ", \(md(area))" }
       if let p = step.position { line += ", position \(p)" }
       if let f = step.from, let t = step.to { line += ", sweep \(f)–\(t)" }
       if let m = step.minutes { line += ", \(VoteStatistics.format(m)) min planned" }
@@ -57,7 +58,7 @@ public enum WorkshopExport {
     var anyVote = false
     for (i, step) in script.steps.enumerated() where step.kind.collectsVotes {
       anyVote = true
-      out += "\n### \(i + 1). \(md(step.title))\n\n"
+      out += "\n### \(i + 1). \(md(step.title))\(step.area.map { " (\(md($0)))" } ?? "")\n\n"
       if let prompt = step.prompt { out += "> \(md(prompt))\n\n" }
       out += "| | count | median | mean | Q1–Q3 | IQR |\n|---|---|---|---|---|---|\n"
       for (label, target) in labels(step.collect) {
@@ -77,26 +78,21 @@ public enum WorkshopExport {
       }
     }
     if !anyVote { out += "\nThis script has no vote steps.\n" }
-    out += "\n## Agreed positions\n\n"
-    let adjusted = session.agreedCurrentOverride != nil || session.agreedTargetOverride != nil
-    out += "- Current: \(agreedText(session.agreedCurrent))\n"
-    out += "- Target: \(agreedText(session.agreedTarget))\n"
-    out +=
-      adjusted
-      ? "\nSet by the facilitator.\n"
-      : session.assessed(target: false) != nil || session.assessed(target: true) != nil
-        ? "\nFrom the room's self-assessment: the median answer of each question, then the mean.\n"
-        : "\nThe medians of every vote.\n"
-    out += "\n## Transition plan\n\n"
-    if let c = session.agreedCurrent, let t = session.agreedTarget {
-      let plan = Transition(from: c, to: t, catalogue: catalogue)
-      out += "From \(c) (\(c.stage.name)) to \(t) (\(t.stage.name)).\n\n"
-      out += "- Introduce: \(names(plan.introduce))\n"
-      out += "- Keep: \(names(plan.keep))\n"
-      out += "- Phase down: \(names(plan.phaseDown))\n"
-      if let caveat = plan.caveat { out += "\n\(caveat)\n" }
+    let results = session.results
+    if results.count > 1 || results.first?.area != nil {
+      out += areasMarkdown(results, catalogue: catalogue)
     } else {
-      out += "No agreed current and target yet.\n"
+      out += "\n## Agreed positions\n\n"
+      out += "- Current: \(agreedText(session.agreedCurrent))\n"
+      out += "- Target: \(agreedText(session.agreedTarget))\n"
+      switch session.agreedSource(in: nil) {
+      case .adjusted: out += "\nSet by the facilitator.\n"
+      case .assessment:
+        out += "\nFrom the room's self-assessment: the median answer of each question, then the mean.\n"
+      case .votes, .none: out += "\nThe medians of every vote.\n"
+      }
+      out += "\n## Transition plan\n\n"
+      out += planMarkdown(current: session.agreedCurrent, target: session.agreedTarget, catalogue: catalogue)
     }
     out += "\n## Notes taken live\n\n"
     if session.notes.isEmpty { out += "None.\n" }
@@ -105,6 +101,44 @@ public enum WorkshopExport {
       out += "- Step \(note.step + 1) (\(md(title))): \(md(note.text))\n"
     }
     return out
+  }
+
+  /// The agreed positions as a table with a row per learning area, then each area's plan.
+  static func areasMarkdown(_ results: [WorkshopSession.AreaResult], catalogue: Catalogue) -> String {
+    var out = "\n## Agreed positions by learning area\n\n"
+    out += "| Area | Current | Target | Gap | From | Votes |\n|---|---|---|---|---|---|\n"
+    for r in results {
+      let gap = r.current.flatMap { c in r.target.map { t in t.value - c.value } }
+      out +=
+        "| \(md(r.name))\(r.pinned ? " (pinned)" : "") | \(positionText(r.current)) | "
+        + "\(positionText(r.target)) | \(gap.map { $0 > 0 ? "+\($0)" : "\($0)" } ?? "–") | "
+        + "\(r.source.words) | \(r.votes) |\n"
+    }
+    if results.contains(where: \.pinned) {
+      out += "\nPinned areas are held in place on purpose (for example compliance).\n"
+    }
+    out += "\n## Transition plans\n"
+    for r in results {
+      out += "\n### \(md(r.name))\n\n"
+      out += planMarkdown(current: r.current, target: r.target, catalogue: catalogue)
+    }
+    return out
+  }
+
+  /// `From … to …` and the introduce / keep / phase-down lists, or a line saying there is none.
+  static func planMarkdown(current: Position?, target: Position?, catalogue: Catalogue) -> String {
+    guard let c = current, let t = target else { return "No agreed current and target yet.\n" }
+    let plan = Transition(from: c, to: t, catalogue: catalogue)
+    var out = "From \(c) (\(c.stage.name)) to \(t) (\(t.stage.name)).\n\n"
+    out += "- Introduce: \(names(plan.introduce))\n"
+    out += "- Keep: \(names(plan.keep))\n"
+    out += "- Phase down: \(names(plan.phaseDown))\n"
+    if let caveat = plan.caveat { out += "\n\(caveat)\n" }
+    return out
+  }
+
+  static func positionText(_ p: Position?) -> String {
+    p.map { "\($0) (\($0.stage.name))" } ?? "–"
   }
 
   // MARK: - JSON
@@ -129,6 +163,8 @@ public enum WorkshopExport {
     var notes: String?
     var minutes: Double?
     var collect: String?
+    var area: String?
+    var question: String?
     var seconds: Double
     var revealed: Bool?
     var votes: [WorkshopVote]?
@@ -139,6 +175,15 @@ public enum WorkshopExport {
     var current: Int?
     var target: Int?
     var adjusted: Bool
+    var source: String
+  }
+
+  struct AreaJSON: Codable {
+    var name: String
+    var pinned: Bool
+    var votes: Int
+    var agreed: AgreedJSON
+    var transition: TransitionJSON?
   }
 
   struct ApproachJSON: Codable {
@@ -168,6 +213,24 @@ public enum WorkshopExport {
     var notes: [WorkshopNote]
     var agreed: AgreedJSON
     var transition: TransitionJSON?
+    var areas: [AreaJSON]
+  }
+
+  static func agreedJSON(_ r: WorkshopSession.AreaResult) -> AgreedJSON {
+    AgreedJSON(
+      current: r.current?.value, target: r.target?.value, adjusted: r.source == .adjusted,
+      source: r.source.rawValue)
+  }
+
+  static func transitionJSON(_ current: Position?, _ target: Position?, catalogue: Catalogue)
+    -> TransitionJSON?
+  {
+    guard let c = current, let t = target else { return nil }
+    let plan = Transition(from: c, to: t, catalogue: catalogue)
+    let list = { (a: [Approach]) in a.map { ApproachJSON(id: $0.id, name: $0.name) } }
+    return TransitionJSON(
+      from: c.value, to: t.value, introduce: list(plan.introduce), keep: list(plan.keep),
+      phaseDown: list(plan.phaseDown), caveat: plan.caveat)
   }
 
   static func stats(_ s: VoteStatistics) -> StatsJSON {
@@ -177,7 +240,8 @@ public enum WorkshopExport {
       q1: s.lowerQuartile, q3: s.upperQuartile, iqr: s.interquartileRange)
   }
 
-  /// `learnerpower.session/1` JSON, sorted keys, pretty-printed.
+  /// `learnerpower.session/2` JSON, sorted keys, pretty-printed: `agreed` and `transition` are
+  /// the whole organisation's, `areas` each learning area's (empty without areas).
   public static func json(_ session: WorkshopSession, catalogue: Catalogue) -> String {
     let steps = session.script.steps.enumerated().map { i, step -> StepJSON in
       let isVote = step.kind.collectsVotes
@@ -191,27 +255,23 @@ public enum WorkshopExport {
       return StepJSON(
         index: i, kind: step.kind.rawValue, title: step.title, position: step.position?.value,
         from: step.from?.value, to: step.to?.value, prompt: step.prompt, notes: step.notes,
-        minutes: step.minutes, collect: isVote ? step.collect.rawValue : nil,
-        seconds: session.seconds[i] ?? 0, revealed: isVote ? session.revealed.contains(i) : nil,
+        minutes: step.minutes, collect: isVote ? step.collect.rawValue : nil, area: step.area,
+        question: step.question, seconds: session.seconds[i] ?? 0, revealed: isVote ? session.revealed.contains(i) : nil,
         votes: isVote ? session.votes(of: i) : nil, statistics: statistics)
     }
-    var transition: TransitionJSON?
-    if let c = session.agreedCurrent, let t = session.agreedTarget {
-      let plan = Transition(from: c, to: t, catalogue: catalogue)
-      let list = { (a: [Approach]) in a.map { ApproachJSON(id: $0.id, name: $0.name) } }
-      transition = TransitionJSON(
-        from: c.value, to: t.value, introduce: list(plan.introduce), keep: list(plan.keep),
-        phaseDown: list(plan.phaseDown), caveat: plan.caveat)
+    let whole = session.result(in: nil)
+    let areas = session.script.areas.map { area -> AreaJSON in
+      let r = session.result(in: area.name)
+      return AreaJSON(
+        name: r.name, pinned: r.pinned, votes: r.votes, agreed: agreedJSON(r),
+        transition: transitionJSON(r.current, r.target, catalogue: catalogue))
     }
     let doc = SessionJSON(
       schema: schema, id: session.id, title: session.script.title,
       organisation: session.script.organisation, source: session.source,
       startedAt: session.startedAt, updatedAt: session.updatedAt, currentStep: session.stepIndex,
-      steps: steps, notes: session.notes,
-      agreed: AgreedJSON(
-        current: session.agreedCurrent?.value, target: session.agreedTarget?.value,
-        adjusted: session.agreedCurrentOverride != nil || session.agreedTargetOverride != nil),
-      transition: transition)
+      steps: steps, notes: session.notes, agreed: agreedJSON(whole),
+      transition: transitionJSON(whole.current, whole.target, catalogue: catalogue), areas: areas)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
     guard let data = try? encoder.encode(doc) else { return "{}\n" }
@@ -220,14 +280,15 @@ public enum WorkshopExport {
 
   // MARK: - CSV
 
-  /// One row per vote: `step,step_title,name,current,target`.
+  /// One row per vote: `step,step_title,name,current,target,area` (area last, so readers of
+  /// the first five columns are unaffected; empty for the whole organisation).
   public static func csv(_ session: WorkshopSession) -> String {
-    var out = "step,step_title,name,current,target\n"
+    var out = "step,step_title,name,current,target,area\n"
     for (i, step) in session.script.steps.enumerated() where step.kind.collectsVotes {
       for v in session.votes(of: i) {
         let fields = [
           String(i + 1), step.title, v.name ?? "", v.current.map(String.init) ?? "",
-          v.target.map(String.init) ?? "",
+          v.target.map(String.init) ?? "", step.area ?? "",
         ]
         out += fields.map(csvField).joined(separator: ",") + "\n"
       }
@@ -258,10 +319,16 @@ public enum WorkshopExport {
     var rows: [(title: String, stats: VoteStatistics, target: Bool)] = []
     for (i, step) in voteSteps {
       for (label, target) in labels(step.collect) {
-        rows.append(("\(i + 1). \(step.title) — \(label)", session.statistics(of: i, target: target), target))
+        let title = step.area.map { "\(i + 1). \($0): \(step.title)" } ?? "\(i + 1). \(step.title)"
+        rows.append(("\(title) — \(label)", session.statistics(of: i, target: target), target))
       }
     }
-    let height = 60 + rowHeight * Double(max(rows.count, 1)) + 20
+    // With learning areas, a last panel puts every area's agreed positions on one scale.
+    let results = session.results
+    let areaPanel = results.count > 1 || results.first?.area != nil
+    let areaRowHeight = 28.0
+    let areaTop = 60 + rowHeight * Double(max(rows.count, 1))
+    let height = areaTop + (areaPanel ? 50 + areaRowHeight * Double(results.count) + 30 : 0) + 20
     func x(_ v: Double) -> Double { left + (right - left) * v / 100 }
     func n(_ v: Double) -> String { VoteStatistics.format(v) }
     var out = """
@@ -314,7 +381,47 @@ public enum WorkshopExport {
         + "IQR \(row.stats.quartilesText)"
       out += "<text x=\"\(n(right))\" y=\"\(n(top + 14))\" text-anchor=\"end\">\(xml(summary))</text>\n</g>\n"
     }
+    if areaPanel {
+      out += areasSVG(results, top: areaTop, left: left, right: right, rowHeight: areaRowHeight)
+    }
     out += "</svg>\n"
+    return out
+  }
+
+  /// Every learning area's agreed current (circle) and target (diamond) on aligned tracks.
+  static func areasSVG(
+    _ results: [WorkshopSession.AreaResult], top: Double, left: Double, right: Double,
+    rowHeight: Double
+  ) -> String {
+    func n(_ v: Double) -> String { VoteStatistics.format(v) }
+    let labelWidth = 170.0
+    let trackLeft = left + labelWidth
+    func x(_ v: Int) -> Double { trackLeft + (right - trackLeft) * Double(v) / 100 }
+    var out = "<g>\n<text x=\"\(n(left))\" y=\"\(n(top + 24))\" font-size=\"15\" font-weight=\"bold\">Agreed by learning area</text>\n"
+    out += "<desc>Circle: agreed current. Diamond: agreed target.</desc>\n"
+    for tick in [0, 25, 50, 75, 100] {
+      out += "<text x=\"\(n(x(tick)))\" y=\"\(n(top + 42))\" text-anchor=\"middle\" fill=\"#555\">\(tick)</text>\n"
+    }
+    for (r, result) in results.enumerated() {
+      let y = top + 60 + rowHeight * Double(r)
+      let label = result.name + (result.pinned ? " (pinned)" : "")
+      out += "<text x=\"\(n(left))\" y=\"\(n(y + 4))\">\(xml(label))</text>\n"
+      out += "<line x1=\"\(n(trackLeft))\" y1=\"\(n(y))\" x2=\"\(n(right))\" y2=\"\(n(y))\" stroke=\"#999\"/>\n"
+      if let c = result.current, let t = result.target, c != t {
+        out += "<line x1=\"\(n(x(c.value)))\" y1=\"\(n(y))\" x2=\"\(n(x(t.value)))\" y2=\"\(n(y))\" stroke=\"#333\" stroke-width=\"2\"/>\n"
+      }
+      if let t = result.target {
+        let cx = x(t.value)
+        out += "<polygon points=\"\(n(cx)),\(n(y - 7)) \(n(cx + 7)),\(n(y)) \(n(cx)),\(n(y + 7)) \(n(cx - 7)),\(n(y))\" fill=\"#d9822b\"><title>\(xml(result.name)) target \(t.value)</title></polygon>\n"
+      }
+      if let c = result.current {
+        out += "<circle cx=\"\(n(x(c.value)))\" cy=\"\(n(y))\" r=\"6\" fill=\"#2b6cb0\"><title>\(xml(result.name)) current \(c.value)</title></circle>\n"
+      }
+      if result.current == nil, result.target == nil {
+        out += "<text x=\"\(n(trackLeft + 4))\" y=\"\(n(y - 6))\" fill=\"#555\">no votes yet</text>\n"
+      }
+    }
+    out += "</g>\n"
     return out
   }
 

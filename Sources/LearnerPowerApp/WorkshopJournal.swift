@@ -126,11 +126,20 @@ public enum WorkshopSessionFiles {
     }
   }
 
-  /// Reads and checks a script file.
+  /// Reads and checks a script file, and the questions file it names (a relative path is
+  /// taken from the script's folder, so a script and its questions travel together).
   public static func loadScript(_ path: String) -> Result<WorkshopScript, DiagnosticList> {
     switch readText(path) {
     case .failure(let d): return .failure(DiagnosticList([d]))
-    case .success(let text): return WorkshopScript.parse(text, file: path)
+    case .success(let text):
+      let folder = (path as NSString).deletingLastPathComponent
+      return WorkshopScript.parse(text, file: path) { named in
+        let resolved = named.hasPrefix("/") || folder.isEmpty ? named : folder + "/" + named
+        switch readText(resolved) {
+        case .failure(let d): return .failure(DiagnosticList([d]))
+        case .success(let text): return AssessmentQuestions.parse(text, file: resolved)
+        }
+      }
     }
   }
 

@@ -14,6 +14,8 @@ public enum WorkshopCommand: Hashable, Sendable {
   case export
   /// Moves the agreed position on the summary step.
   case adjust(by: Int)
+  /// Chooses the learning area the summary step adjusts.
+  case selectArea(by: Int)
   case switchAgreed
   case backToMedians
   case help
@@ -169,6 +171,8 @@ public struct WorkshopKeyMap: Sendable {
     WorkshopKeyBinding([.shiftLeft, .char("H")], .adjust(by: -5), .summaryStep, "⇧←/→ H/L", ascii: "H/L", "move agreed 5", group: "adjust5"),
     WorkshopKeyBinding([.shiftRight, .char("L")], .adjust(by: 5), .summaryStep, "⇧←/→ H/L", ascii: "H/L", "move agreed 5", group: "adjust5"),
     WorkshopKeyBinding([.tab], .switchAgreed, .summaryStep, "Tab", "current/target", hint: 4),
+    WorkshopKeyBinding([.up, .char("k")], .selectArea(by: -1), .summaryStep, "↑/↓", ascii: "Up/Dn", "choose the learning area", group: "area"),
+    WorkshopKeyBinding([.down, .char("j")], .selectArea(by: 1), .summaryStep, "↑/↓", ascii: "Up/Dn", "choose the learning area", group: "area"),
     WorkshopKeyBinding([.char("=")], .backToMedians, .summaryStep, "=", "back to the room's result", hint: 7, short: "medians"),
     WorkshopKeyBinding([.enter], .submitField, .voteField, "Enter", "add (the field stays open)", hint: 1, short: "add"),
     WorkshopKeyBinding([.escape, .ctrl("c")], .closeField, .voteField, "Esc", "done", hint: 2),

@@ -89,7 +89,7 @@ public enum WorkshopScreen {
   /// Title, kind, timer and prompt; returns the next free row.
   static func drawStepHeader(_ grid: inout CellGrid, _ state: WorkshopState, _ theme: Theme, in area: Rect) -> Int {
     guard let step = state.session.step else { return area.y }
-    var heading = step.title
+    var heading = step.area.map { "\($0) — " + step.title } ?? step.title
     var kind = step.kind.rawValue
     if step.kind == .vote { kind += " · " + step.collect.rawValue }
     if step.kind == .assess, let q = step.question { kind += " · " + q }
@@ -107,10 +107,8 @@ public enum WorkshopScreen {
     }
     // An assess step lists the question's four answers, numbered as the room answers them: one
     // a line when there is room, else two a line, so the track and the votes below still fit.
-    if step.kind == .assess, let id = step.question,
-      let q = AssessmentQuestions.builtIn.questions.first(where: { $0.id == id })
-    {
-      let numbered = q.answers.enumerated().map { "\($0.offset + 1) \($0.element)" }
+    if step.kind == .assess, let answers = Self.answers(of: step) {
+      let numbered = answers.enumerated().map { "\($0.offset + 1) \($0.element)" }
       let room = area.y + area.height - y - votesPanelHeight
       let style = theme.style("panel")
       func put(_ text: String, x: Int, width: Int) {
@@ -119,7 +117,7 @@ public enum WorkshopScreen {
           at: Point(x: x, y: y), style: style, clip: Rect(x: x, y: y, width: max(0, width), height: 1))
       }
       if room >= numbered.count + 1 {
-        for line in numbered + ["? not sure"] {
+        for line in numbered + ["? not sure (or 0)"] {
           put(line, x: area.x, width: area.width)
           y += 1
         }
@@ -133,6 +131,14 @@ public enum WorkshopScreen {
       }
     }
     return y
+  }
+
+  /// The answers an assess step offers: its own (journals since custom question files), else
+  /// the built-in question's.
+  static func answers(of step: WorkshopStep) -> [String]? {
+    if let answers = step.answers { return answers }
+    guard let id = step.question else { return nil }
+    return AssessmentQuestions.builtIn[id]?.answers
   }
 
   /// `1:23 / 3:00` (or just the time spent without a time box); past the box it says so in
@@ -198,9 +204,10 @@ public enum WorkshopScreen {
       (step?.kind == .vote || step?.kind == .assess) && step?.position == nil && step?.from == nil
     if isSummary {
       // The marker being adjusted is drawn last, so it stays visible when both share a column.
+      let scope = state.summaryArea
       var marks: [(Position?, String, Role, Bool)] = [
-        (state.session.agreedCurrent, state.ascii ? "C" : glyphs.markerPrimary, "slider.current", !state.adjustingTarget),
-        (state.session.agreedTarget, state.ascii ? "T" : glyphs.markerSecondary, "slider.target", state.adjustingTarget),
+        (state.session.agreedCurrent(in: scope), state.ascii ? "C" : glyphs.markerPrimary, "slider.current", !state.adjustingTarget),
+        (state.session.agreedTarget(in: scope), state.ascii ? "T" : glyphs.markerSecondary, "slider.target", state.adjustingTarget),
       ]
       if !state.adjustingTarget { marks.reverse() }
       for (p, glyph, role, active) in marks {
@@ -285,39 +292,28 @@ public enum WorkshopScreen {
 
   static func drawSummary(_ grid: inout CellGrid, _ state: WorkshopState, _ theme: Theme, in area: Rect, top: Int) {
     let s = state.session
+    let results = s.results
+    // A script with learning areas gets a row per area; one without keeps the single line.
+    if state.session.step?.area == nil, results.count > 1 || results.first?.area != nil {
+      drawAreaSummary(&grid, state, theme, results, in: area, top: top)
+      return
+    }
     var y = top
-    let c = s.agreedCurrent
-    let t = s.agreedTarget
-    let how =
-      s.agreedCurrentOverride != nil || s.agreedTargetOverride != nil
-      ? "adjusted"
-      : s.assessed(target: false) != nil || s.assessed(target: true) != nil ? "self-assessment" : "vote medians"
-    let agreed = "Agreed: current \(c.map { "\($0) \($0.stage.name)" } ?? "–") · target \(t.map { "\($0) \($0.stage.name)" } ?? "–") (\(how))"
+    let scope = state.summaryArea
+    let c = s.agreedCurrent(in: scope)
+    let t = s.agreedTarget(in: scope)
+    let name = scope.map { "\($0): agreed" } ?? "Agreed"
+    let agreed = "\(name): current \(c.map { "\($0) \($0.stage.name)" } ?? "–") · target \(t.map { "\($0) \($0.stage.name)" } ?? "–") (\(s.agreedSource(in: scope).words))"
     grid.put(TextWidth.truncate(agreed, toColumns: area.width, ellipsis: ellipsis(state)), at: Point(x: area.x, y: y), style: theme.style("panel.heading"))
     y += 1
-    if let c, let t {
-      let plan = Transition(from: c, to: t, catalogue: state.catalogue)
-      let lines: [(String, Role, [Approach])] = [
-        ("Introduce", "transition.introduce", plan.introduce), ("Keep", "transition.keep", plan.keep),
-        ("Phase down", "transition.phase-down", plan.phaseDown),
-      ]
-      for (label, role, list) in lines {
-        let text = "\(label): " + (list.isEmpty ? "none" : list.map(\.name).joined(separator: ", "))
-        grid.put(TextWidth.truncate(text, toColumns: area.width, ellipsis: ellipsis(state)), at: Point(x: area.x, y: y), style: theme.style(role))
-        y += 1
-      }
-      if let caveat = plan.caveat {
-        grid.put(TextWidth.truncate(caveat, toColumns: area.width, ellipsis: ellipsis(state)), at: Point(x: area.x, y: y), style: theme.style("transition.caveat"))
-        y += 1
-      }
-    }
+    y = drawPlan(&grid, state, theme, current: c, target: t, in: area, top: y)
     y += 1
-    if let c = s.assessed(target: false), let t = s.assessed(target: true), y < area.y + area.height {
+    if let c = s.assessed(target: false, in: scope), let t = s.assessed(target: true, in: scope), y < area.y + area.height {
       let text = "Self-assessment (room medians per question, then the mean): current \(c.value), target \(t.value)"
       grid.put(TextWidth.truncate(text, toColumns: area.width, ellipsis: ellipsis(state)), at: Point(x: area.x, y: y), style: theme.style("panel"))
       y += 1
     }
-    for (i, step) in s.script.steps.enumerated() where step.kind == .vote {
+    for (i, step) in s.script.steps.enumerated() where step.kind == .vote && step.area == scope {
       guard y < area.y + area.height else { break }
       let parts = WorkshopExport.labels(step.collect).map { label, target in
         let st = s.statistics(of: i, target: target)
@@ -329,6 +325,82 @@ public enum WorkshopScreen {
       grid.put(TextWidth.truncate(text, toColumns: area.width, ellipsis: ellipsis(state)), at: Point(x: area.x, y: y), style: theme.style("panel"))
       y += 1
     }
+  }
+
+  /// Introduce / keep / phase down and the caveat for the move from `current` to `target`;
+  /// returns the next free row.
+  static func drawPlan(
+    _ grid: inout CellGrid, _ state: WorkshopState, _ theme: Theme, current: Position?, target: Position?,
+    in area: Rect, top: Int
+  ) -> Int {
+    guard let c = current, let t = target else { return top }
+    var y = top
+    let plan = Transition(from: c, to: t, catalogue: state.catalogue)
+    let lines: [(String, Role, [Approach])] = [
+      ("Introduce", "transition.introduce", plan.introduce), ("Keep", "transition.keep", plan.keep),
+      ("Phase down", "transition.phase-down", plan.phaseDown),
+    ]
+    for (label, role, list) in lines where y < area.maxY {
+      let text = "\(label): " + (list.isEmpty ? "none" : list.map(\.name).joined(separator: ", "))
+      grid.put(TextWidth.truncate(text, toColumns: area.width, ellipsis: ellipsis(state)), at: Point(x: area.x, y: y), style: theme.style(role))
+      y += 1
+    }
+    if let caveat = plan.caveat, y < area.maxY {
+      grid.put(TextWidth.truncate(caveat, toColumns: area.width, ellipsis: ellipsis(state)), at: Point(x: area.x, y: y), style: theme.style("transition.caveat"))
+      y += 1
+    }
+    return y
+  }
+
+  /// Every learning area's agreed positions, a row each on aligned mini-tracks, the selected
+  /// one's transition plan below (the big track above shows the selected area's markers).
+  static func drawAreaSummary(
+    _ grid: inout CellGrid, _ state: WorkshopState, _ theme: Theme, _ results: [WorkshopSession.AreaResult],
+    in area: Rect, top: Int
+  ) {
+    let glyphs: GlyphSet = state.ascii ? .ascii : .unicode
+    let (dot, arrow, none) = state.ascii ? ("|", "->", "-") : ("·", "→", "–")
+    var y = top
+    let keys = state.ascii ? ("Up/Dn", "<-/->") : ("↑/↓", "←/→")
+    let heading = "Agreed by area \(dot) \(keys.0) area \(dot) \(keys.1) \(state.adjustingTarget ? "target" : "current") \(dot) Tab switch"
+    grid.put(TextWidth.truncate(heading, toColumns: area.width, ellipsis: ellipsis(state)), at: Point(x: area.x, y: y), style: theme.style("panel.muted"))
+    y += 1
+    // Rows left after the selected area's line and its plan (up to four lines).
+    let planRows = 5
+    let visible = max(1, min(results.count, area.maxY - y - planRows))
+    let selected = min(max(state.summaryRow, 0), results.count - 1)
+    let first = min(max(0, selected - visible + 1), max(0, results.count - visible))
+    let nameWidth = min(26, max(12, area.width * 2 / 5))
+    let numbersWidth = 8
+    let trackX = area.x + nameWidth + 4
+    let trackWidth = max(5, area.maxX - trackX - numbersWidth - 1)
+    let geometry = Slider.Geometry(range: Position.range, x: trackX, width: trackWidth)
+    for (row, index) in (first..<min(results.count, first + visible)).enumerated() {
+      let r = results[index]
+      let rowY = y + row
+      let isSelected = index == selected
+      var nameStyle = isSelected ? theme.style("list.selected") : theme.style("panel")
+      if isSelected { nameStyle.attributes.insert(.bold) }
+      let pointer = isSelected ? glyphs.pointer + " " : "  "
+      grid.put(pointer + TextWidth.truncate(r.name, toColumns: nameWidth - 3, ellipsis: ellipsis(state)), at: Point(x: area.x, y: rowY), style: nameStyle)
+      if r.pinned { grid.put("pin", at: Point(x: area.x + nameWidth, y: rowY), style: theme.style("list.pinned")) }
+      grid.put(String(repeating: glyphs.sliderTrack, count: trackWidth), at: Point(x: trackX, y: rowY), style: theme.style("slider.track"))
+      if let t = r.target {
+        grid.put(state.ascii ? "T" : glyphs.markerSecondary, at: Point(x: geometry.column(for: t.value), y: rowY), style: theme.style("slider.target").bold(isSelected))
+      }
+      if let c = r.current {
+        grid.put(state.ascii ? "C" : glyphs.markerPrimary, at: Point(x: geometry.column(for: c.value), y: rowY), style: theme.style("slider.current").bold(isSelected))
+      }
+      let numbers = r.current == nil && r.target == nil ? none : "\(r.current.map(String.init) ?? none)\(arrow)\(r.target.map(String.init) ?? none)"
+      grid.put(numbers, at: Point(x: area.maxX - TextWidth.columns(numbers), y: rowY), style: theme.style("panel"))
+    }
+    y += visible
+    let r = results[selected]
+    var line = "\(r.name): \(r.current.map { "\($0) \($0.stage.name)" } ?? none) \(arrow) \(r.target.map { "\($0) \($0.stage.name)" } ?? none) (\(r.source.words))"
+    if results.count > visible { line += " \(dot) \(selected + 1) of \(results.count)" }
+    guard y < area.maxY else { return }
+    grid.put(TextWidth.truncate(line, toColumns: area.width, ellipsis: ellipsis(state)), at: Point(x: area.x, y: y), style: theme.style("panel.heading"))
+    _ = drawPlan(&grid, state, theme, current: r.current, target: r.target, in: area, top: y + 1)
   }
 
   /// The `?` overlay: every key of the workshop's key map, by where it works, in two columns.

@@ -59,6 +59,9 @@ public struct WorkshopState: Hashable, Sendable {
   public var notice: String?
   /// On the summary step: the arrow keys move the target (true) or the current (false).
   public var adjustingTarget = false
+  /// On a summary step covering every area: the row of ``WorkshopSession/results`` the arrow
+  /// keys adjust.
+  public var summaryRow = 0
   /// The clock, set by the loop before each reduce.
   public var now: Double
   /// When the current visit to the step began.
@@ -100,14 +103,26 @@ public struct WorkshopState: Hashable, Sendable {
   /// Seconds spent on the current step so far.
   public var stepSeconds: Double { stepBaseSeconds + max(0, now - stepEnteredAt) }
 
+  /// The learning area the summary step's keys adjust: the step's own area, else the selected
+  /// row's (nil: the whole organisation).
+  public var summaryArea: String? {
+    Self.summaryArea(session, row: summaryRow)
+  }
+
+  static func summaryArea(_ session: WorkshopSession, row: Int) -> String? {
+    if let area = session.step?.area { return area }
+    let results = session.results
+    return results.indices.contains(row) ? results[row].area : results.first?.area
+  }
+
   /// The slider position a step shows: its own end position, else the latest earlier one, else
   /// 50 (or the agreed current on a summary step).
   public static func restingPosition(_ session: WorkshopSession, upTo index: Int) -> Position {
     let steps = session.script.steps
-    if steps.indices.contains(index), steps[index].kind == .summary, steps[index].endPosition == nil,
-      let agreed = session.agreedCurrent
+    if steps.indices.contains(index), steps[index].kind == .summary, steps[index].endPosition == nil
     {
-      return agreed
+      let area = steps[index].area ?? session.results.first?.area
+      if let agreed = session.agreedCurrent(in: area) { return agreed }
     }
     var i = min(index, steps.count - 1)
     while i >= 0 {
@@ -232,6 +247,16 @@ private func sessionCommand(_ state: inout WorkshopState, _ command: WorkshopCom
     if case .char(let c) = key, c.isASCII, c.isNumber { state.text = String(c) } else { state.text = "" }
   case .selectVote(let delta):
     selectVote(&state, by: delta)
+  case .selectArea(let delta):
+    let count = state.session.results.count
+    guard state.session.step?.area == nil, count > 1 else { return [] }
+    state.summaryRow = min(max(state.summaryRow + delta, 0), count - 1)
+    let area = state.summaryArea
+    let agreed = state.adjustingTarget
+      ? state.session.agreedTarget(in: area) : state.session.agreedCurrent(in: area)
+    if let agreed {
+      state.glides = [.init(from: state.display, to: Double(agreed.value), start: state.now, duration: WorkshopState.glideSeconds)]
+    }
   case .deleteVote:
     let votes = state.session.votes(of: state.session.stepIndex)
     guard let i = state.selection, votes.indices.contains(i) else {
@@ -248,8 +273,9 @@ private func sessionCommand(_ state: inout WorkshopState, _ command: WorkshopCom
   case .switchAgreed:
     state.adjustingTarget.toggle()
   case .backToMedians:
-    state.notice = "Agreed positions back to the room's result"
-    return [record(&state, .agreed(current: nil, target: nil, at: state.now))]
+    let area = state.summaryArea
+    state.notice = "Agreed positions \(area.map { "for \($0) " } ?? "")back to the room's result"
+    return [record(&state, .agreed(current: nil, target: nil, area: area, at: state.now))]
   case .submitField, .closeField, .erase:
     break
   }
@@ -271,10 +297,11 @@ private func selectVote(_ state: inout WorkshopState, by delta: Int) {
 
 private func adjust(_ state: inout WorkshopState, by delta: Int) -> [WorkshopEffect] {
   let s = state.session
-  var current = s.agreedCurrent ?? 50
-  var target = s.agreedTarget ?? current
+  let area = state.summaryArea
+  var current = s.agreedCurrent(in: area) ?? 50
+  var target = s.agreedTarget(in: area) ?? current
   if state.adjustingTarget { target = target.nudged(by: delta) } else { current = current.nudged(by: delta) }
-  let effect = record(&state, .agreed(current: current, target: target, at: state.now))
+  let effect = record(&state, .agreed(current: current, target: target, area: area, at: state.now))
   state.display = Double((state.adjustingTarget ? target : current).value)
   return [effect]
 }
@@ -294,6 +321,7 @@ func move(_ state: inout WorkshopState, to index: Int) -> [WorkshopEffect] {
   state.stepBaseSeconds = state.session.seconds[index] ?? 0
   state.selection = nil
   state.adjustingTarget = false
+  state.summaryRow = 0
   let step = state.session.script.steps[index]
   let start = Double(WorkshopState.restingPosition(state.session, upTo: index).value)
   var glides: [WorkshopState.Glide] = []
@@ -391,7 +419,8 @@ public func parseVoteField(_ text: String, collect: VoteCollect) -> Result<(Posi
 }
 
 /// Parses the answer field of an assess step: today's answer then the target's, each 1–4
-/// (1 = most organisation-led) or `?` for not sure, then an optional name: `2 4 Ana`, `? 3`.
+/// (1 = most organisation-led) or `?` for not sure (`0` and `n` too, as in the questionnaire),
+/// then an optional name: `2 4 Ana`, `? 3`, `0 3`.
 /// Answers become their scores (0, 33, 67, 100), so the votes' medians are the question's scores;
 /// "not sure" is left empty and so out of the statistics.
 ///
@@ -406,7 +435,7 @@ public func parseAnswerField(_ text: String) -> Result<(Position?, Position?, St
   guard words.count >= 2 else { return .failure(VoteFieldError(usage)) }
   var answers: [Position?] = []
   for word in words.prefix(2) {
-    if word == "?" {
+    if word == "?" || word == "0" || word.lowercased() == "n" {
       answers.append(nil)
     } else if let n = Int(word), (1...scores.count).contains(n) {
       answers.append(Position(clamping: scores[n - 1]))

@@ -58,13 +58,19 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
 
 /// Every problem found in one go, so a user can fix them all before trying again.
 public struct DiagnosticList: Error, Hashable, Sendable, CustomStringConvertible {
-  /// The problems in file order (by line; problems without a line come first).
+  /// The problems in file order: grouped by file (in the order each file was first named),
+  /// then by line (problems without a line come first in their file).
   public let diagnostics: [Diagnostic]
 
-  /// Collects `diagnostics`, sorting them by line (stable for equal lines).
+  /// Collects `diagnostics`, grouping them by file and sorting each file's by line (stable for
+  /// equal lines), so a script's problems come before those of a file it names.
   public init(_ diagnostics: [Diagnostic]) {
+    var fileOrder: [String: Int] = [:]
+    for d in diagnostics where fileOrder[d.file] == nil { fileOrder[d.file] = fileOrder.count }
     self.diagnostics = diagnostics.enumerated()
       .sorted { a, b in
+        let (fa, fb) = (fileOrder[a.element.file] ?? 0, fileOrder[b.element.file] ?? 0)
+        if fa != fb { return fa < fb }
         let (la, lb) = (a.element.line ?? 0, b.element.line ?? 0)
         return la != lb ? la < lb : a.offset < b.offset
       }

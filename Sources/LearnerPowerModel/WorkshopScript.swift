@@ -59,14 +59,23 @@ public struct WorkshopStep: Hashable, Sendable, Codable {
   public var collect: VoteCollect
   /// For assess steps: the id of the question asked (e.g. `Q3`).
   public var question: String?
+  /// For assess steps: the question's four answers, numbered 1–4 for the room. Kept in the step
+  /// so a journal replays with the question set it was run with, built in or a consultancy's own.
+  public var answers: [String]?
+  /// The learning area the step is about (one of the script's `areas`), or nil for the whole
+  /// organisation. Votes on a step count towards its area's agreed positions only.
+  public var area: String?
 
   /// Creates a step.
   public init(
     kind: WorkshopStepKind, title: String, position: Position? = nil, from: Position? = nil,
     to: Position? = nil, prompt: String? = nil, notes: String? = nil, minutes: Double? = nil,
-    collect: VoteCollect = .current, question: String? = nil
+    collect: VoteCollect = .current, question: String? = nil, answers: [String]? = nil,
+    area: String? = nil
   ) {
     self.question = question
+    self.answers = answers
+    self.area = area
     self.kind = kind
     self.title = title
     self.position = position
@@ -84,6 +93,36 @@ public struct WorkshopStep: Hashable, Sendable, Codable {
   public var endPosition: Position? { position ?? to ?? from }
   /// The time box in seconds, if any.
   public var timeBox: Double? { minutes.map { $0 * 60 } }
+}
+
+/// A learning area a workshop script works through (compliance, onboarding, leadership…): votes
+/// on the steps that name it set its own agreed current and target.
+///
+/// ```swift
+/// let area = WorkshopArea(name: "Compliance", pinned: true)
+/// area.name  // "Compliance"
+/// ```
+public struct WorkshopArea: Hashable, Sendable, Codable {
+  /// The name steps refer to with `area = "…"`, cleaned as ``LearningArea/cleanName(_:)``.
+  public var name: String
+  /// Held in place on purpose (typically compliance): marked in the summary and reports.
+  public var pinned: Bool
+
+  /// Creates an area.
+  public init(name: String, pinned: Bool = false) {
+    self.name = name
+    self.pinned = pinned
+  }
+
+  private enum CodingKeys: String, CodingKey { case name, pinned }
+
+  /// Reads `{"name", "pinned"}`; `pinned` may be missing (false).
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    self.init(
+      name: LearningArea.cleanName(try c.decode(String.self, forKey: .name)),
+      pinned: try c.decodeIfPresent(Bool.self, forKey: .pinned) ?? false)
+  }
 }
 
 /// A workshop script: a title and an agenda of steps, read from TOML.
@@ -105,24 +144,79 @@ public struct WorkshopScript: Hashable, Sendable, Codable {
   public var organisation: String?
   /// The agenda, never empty for a parsed script.
   public var steps: [WorkshopStep]
+  /// The learning areas the session works through, in the order the summary lists them; empty
+  /// when the whole session is about the organisation as one.
+  public var areas: [WorkshopArea]
+  /// The questions file the script's assess steps were expanded from, as written in the
+  /// script (nil: the built-in questions).
+  public var questions: String?
 
   /// Creates a script.
-  public init(title: String, organisation: String? = nil, steps: [WorkshopStep]) {
+  public init(
+    title: String, organisation: String? = nil, steps: [WorkshopStep], areas: [WorkshopArea] = [],
+    questions: String? = nil
+  ) {
     self.title = title
     self.organisation = organisation
     self.steps = steps
+    self.areas = areas
+    self.questions = questions
+  }
+
+  private enum CodingKeys: String, CodingKey { case title, organisation, steps, areas, questions }
+
+  /// Reads a script embedded in a journal; `areas` and `questions` may be missing (journals
+  /// written before learning areas).
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    self.init(
+      title: try c.decode(String.self, forKey: .title),
+      organisation: try c.decodeIfPresent(String.self, forKey: .organisation),
+      steps: try c.decode([WorkshopStep].self, forKey: .steps),
+      areas: try c.decodeIfPresent([WorkshopArea].self, forKey: .areas) ?? [],
+      questions: try c.decodeIfPresent(String.self, forKey: .questions))
+  }
+
+  /// Writes every field; `areas` only when there are some, so a script without areas is
+  /// journalled as before.
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(title, forKey: .title)
+    try c.encodeIfPresent(organisation, forKey: .organisation)
+    try c.encode(steps, forKey: .steps)
+    if !areas.isEmpty { try c.encode(areas, forKey: .areas) }
+    try c.encodeIfPresent(questions, forKey: .questions)
+  }
+
+  /// The area called `name` (ignoring case), if the script declares one.
+  public func area(named name: String) -> WorkshopArea? {
+    areas.first { $0.name.lowercased() == name.lowercased() }
   }
 
   /// Total of the time boxes in minutes.
   public var plannedMinutes: Double { steps.compactMap(\.minutes).reduce(0, +) }
 
-  /// Parses a script, reporting every problem at once with its line and key path.
-  public static func parse(_ text: String, file: String) -> Result<WorkshopScript, DiagnosticList> {
+  /// Reads a questions file a script names (`questions = "ours.toml"`): the caller resolves
+  /// the path (the model never touches files) and returns the parsed set or its problems.
+  public typealias QuestionsLoader =
+    @Sendable (String) -> Result<AssessmentQuestions, DiagnosticList>
+
+  /// Parses a script, reporting every problem at once with its line and key path. A script
+  /// that names its own questions file needs `loadQuestions`; without one that is an error.
+  ///
+  /// ```swift
+  /// WorkshopScript.parse(text, file: "w.toml") { path in
+  ///   AssessmentQuestions.parse(try! String(contentsOfFile: path), file: path)
+  /// }
+  /// ```
+  public static func parse(
+    _ text: String, file: String, loadQuestions: QuestionsLoader? = nil
+  ) -> Result<WorkshopScript, DiagnosticList> {
     switch TOMLDocument.parse(text, file: file) {
     case .failure(let syntax):
       return .failure(DiagnosticList([syntax]))
     case .success(let document):
-      var reader = WorkshopScriptReader(document: document)
+      var reader = WorkshopScriptReader(document: document, loadQuestions: loadQuestions)
       let script = reader.read()
       let problems = DiagnosticList(reader.problems)
       if problems.hasErrors { return .failure(problems) }
@@ -134,14 +228,23 @@ public struct WorkshopScript: Hashable, Sendable, Codable {
 /// Turns a TOML document into a script, collecting every problem.
 struct WorkshopScriptReader {
   private var fields: TOMLFieldReader
-  var problems: [Diagnostic] { fields.problems }
+  /// Problems found in the questions file the script names (they carry that file's name).
+  private var questionProblems: [Diagnostic] = []
+  private let loadQuestions: WorkshopScript.QuestionsLoader?
+  var problems: [Diagnostic] { fields.problems + questionProblems }
 
-  init(document: TOMLDocument) { fields = TOMLFieldReader(document: document) }
+  init(document: TOMLDocument, loadQuestions: WorkshopScript.QuestionsLoader? = nil) {
+    fields = TOMLFieldReader(document: document)
+    self.loadQuestions = loadQuestions
+  }
 
-  static let topLevelKeys = ["title", "organisation", "steps"]
+  static let topLevelKeys = ["title", "organisation", "areas", "questions", "steps"]
   static let stepKeys = [
-    "kind", "title", "position", "from", "to", "prompt", "notes", "minutes", "collect",
+    "kind", "title", "position", "from", "to", "prompt", "notes", "minutes", "collect", "area",
   ]
+  static let areaKeys = ["name", "pinned"]
+  /// More areas than this would not fit the summary or a slide.
+  static let areaLimit = 20
 
   mutating func read() -> WorkshopScript {
     let root = fields.document.root
@@ -149,28 +252,134 @@ struct WorkshopScriptReader {
     let title = fields.string("title", in: root, at: .root)
     if title?.isEmpty == true { fields.report(["title"], "title must not be empty") }
     let organisation = fields.string("organisation", in: root, at: .root, required: false)
+    var areas = readAreas(root)
+    let declared = !areas.isEmpty
+    let (questionsFile, questions) = readQuestions(root)
+    let steps = readSteps(root).compactMap { step, path in
+      resolveArea(step, at: path, areas: &areas, declared: declared)
+    }
     return WorkshopScript(
       title: title ?? "", organisation: organisation?.isEmpty == true ? nil : organisation,
-      steps: readSteps(root).flatMap(Self.expandAssessment))
+      steps: steps.flatMap { Self.expandAssessment($0, questions: questions) }, areas: areas,
+      questions: questionsFile)
   }
 
-  /// A `kind = "assess"` step becomes one step per built-in question, each collecting both
-  /// horizons; its time box is shared between them and its notes go on the first.
-  static func expandAssessment(_ step: WorkshopStep) -> [WorkshopStep] {
+  /// A `kind = "assess"` step becomes one step per question (built in, or the script's own),
+  /// each collecting both horizons; its time box is shared between them, its notes go on the
+  /// first and its area on all.
+  static func expandAssessment(
+    _ step: WorkshopStep, questions set: AssessmentQuestions = .builtIn
+  ) -> [WorkshopStep] {
     guard step.kind == .assess, step.question == nil else { return [step] }
-    let questions = AssessmentQuestions.builtIn.questions
+    let questions = set.questions
     return questions.enumerated().map { i, q in
       WorkshopStep(
         kind: .assess, title: "\(step.title): \(i + 1) of \(questions.count)",
         prompt: step.prompt.map { "\($0) \(q.text)" } ?? q.text, notes: i == 0 ? step.notes : nil,
-        minutes: step.minutes.map { $0 / Double(questions.count) }, collect: .both, question: q.id)
+        minutes: step.minutes.map { $0 / Double(questions.count) }, collect: .both, question: q.id,
+        answers: q.answers, area: step.area)
     }
   }
 
-  private mutating func readSteps(_ root: TOMLNode) -> [WorkshopStep] {
+  /// `areas = ["Compliance", "Leadership"]`, or `[[areas]]` tables with `name` and `pinned`.
+  private mutating func readAreas(_ root: TOMLNode) -> [WorkshopArea] {
+    guard let node = root["areas"] else { return [] }
+    let path = TOMLKeyPath.root.appending("areas")
+    let expected =
+      "expected a list of area names (areas = [\"Compliance\", \"Leadership\"]) or [[areas]] tables"
+    guard let items = node.arrayValue else {
+      fields.report(path, "\(expected), found \(node.found)")
+      return []
+    }
+    var areas: [WorkshopArea] = []
+    var seen: [String: TOMLKeyPath] = [:]
+    for (index, item) in items.enumerated() {
+      let itemPath = path.appending(index: index)
+      var name: String?
+      var pinned = false
+      if item.stringValue != nil {
+        name = fields.string(element: item, at: itemPath)
+      } else if item.tableEntries != nil {
+        fields.checkKeys(of: item, at: itemPath, allowed: Self.areaKeys, what: "area key")
+        name = fields.string("name", in: item, at: itemPath)
+        pinned =
+          fields.optional("pinned", in: item, at: itemPath, expected: "expected true or false") {
+            $0.boolValue
+          }.value ?? false
+      } else {
+        fields.report(itemPath, "\(expected); this element is \(item.found)")
+        continue
+      }
+      guard let raw = name else { continue }
+      let clean = LearningArea.cleanName(raw)
+      guard !clean.isEmpty else {
+        fields.report(itemPath, "an area needs a name")
+        continue
+      }
+      guard fields.noteUnique(clean.lowercased(), key: "name", at: itemPath, seen: &seen) else { continue }
+      areas.append(WorkshopArea(name: clean, pinned: pinned))
+    }
+    if areas.count > Self.areaLimit {
+      fields.report(path, "\(areas.count) areas is too many for one session; use at most \(Self.areaLimit)")
+    }
+    return areas
+  }
+
+  /// The script's own questions file, read through the caller's loader.
+  private mutating func readQuestions(_ root: TOMLNode) -> (String?, AssessmentQuestions) {
+    guard let file = fields.string("questions", in: root, at: .root, required: false, hint: "a questions file, e.g. \"ours.toml\"")
+    else { return (nil, .builtIn) }
+    guard !file.isEmpty else {
+      fields.report(["questions"], "questions must name a file; leave it out for the built-in questions")
+      return (nil, .builtIn)
+    }
+    guard let loadQuestions else {
+      fields.report(["questions"], "a questions file can only be used from a script file")
+      return (file, .builtIn)
+    }
+    switch loadQuestions(file) {
+    case .success(let set):
+      return (file, set)
+    case .failure(let list):
+      let n = list.diagnostics.count
+      fields.report(
+        ["questions"],
+        "the questions file \"\(file)\" cannot be used (\(n) problem\(n == 1 ? "" : "s") below)")
+      questionProblems += list.diagnostics
+      return (file, .builtIn)
+    }
+  }
+
+  /// Checks a step's `area` against the declared areas (spelling normalised to the
+  /// declaration); with none declared, each new area named by a step is declared in order.
+  private mutating func resolveArea(
+    _ step: WorkshopStep, at path: TOMLKeyPath, areas: inout [WorkshopArea], declared: Bool
+  ) -> WorkshopStep? {
+    guard let wanted = step.area else { return step }
+    var step = step
+    if let match = areas.first(where: { $0.name.lowercased() == wanted.lowercased() }) {
+      step.area = match.name
+      return step
+    }
+    if declared {
+      let names = areas.map(\.name)
+      var message = "unknown area \"\(wanted)\""
+      if let guess = NameSuggestion.nearest(to: wanted, in: names) {
+        message += "; did you mean \"\(guess)\"?"
+      } else {
+        message += "; the script's areas are " + names.map { "\"\($0)\"" }.joined(separator: ", ")
+      }
+      fields.report(path.appending("area"), message)
+      return nil
+    }
+    areas.append(WorkshopArea(name: wanted))
+    return step
+  }
+
+  private mutating func readSteps(_ root: TOMLNode) -> [(WorkshopStep, TOMLKeyPath)] {
     let empty = "the agenda is empty; add at least one [[steps]] table with kind and title"
     return fields.tables("steps", in: root, none: empty).compactMap { item, itemPath in
-      readStep(item, at: itemPath)
+      readStep(item, at: itemPath).map { ($0, itemPath) }
     }
   }
 
@@ -238,12 +447,24 @@ struct WorkshopScriptReader {
         path.appending(key), "an assess step takes no position: the room's answers place the markers")
       valid = false
     }
+    var area: String?
+    if let raw = fields.string("area", in: item, at: path, required: false, hint: "the name of one of the script's areas") {
+      let clean = LearningArea.cleanName(raw)
+      if clean.isEmpty {
+        fields.report(path.appending("area"), "area must name one of the script's areas; leave it out for the whole organisation")
+        valid = false
+      } else {
+        area = clean
+      }
+    } else if item["area"] != nil {
+      valid = false
+    }
     guard valid, let kind, let title, !title.isEmpty, position.ok, from.ok, to.ok, minutes.ok
     else { return nil }
     return WorkshopStep(
       kind: kind, title: title, position: position.value, from: from.value, to: to.value,
       prompt: prompt.flatMap { $0.isEmpty ? nil : $0 }, notes: notes.flatMap { $0.isEmpty ? nil : $0 },
-      minutes: minutes.value, collect: collect)
+      minutes: minutes.value, collect: collect, area: area)
   }
 
   private mutating func readPosition(
@@ -288,4 +509,9 @@ extension WorkshopStep {
   /// WorkshopStep(kind: .vote, title: "Today").expanded.count      // 1
   /// ```
   public var expanded: [WorkshopStep] { WorkshopScriptReader.expandAssessment(self) }
+
+  /// The steps this one stands for with `questions` in place of the built-in set.
+  public func expanded(with questions: AssessmentQuestions) -> [WorkshopStep] {
+    WorkshopScriptReader.expandAssessment(self, questions: questions)
+  }
 }

@@ -89,6 +89,8 @@ public struct JournalEntry: Hashable, Sendable, Codable {
   public var current: Position?
   /// Agreed target (agree).
   public var target: Position?
+  /// The learning area the agreed positions are for (agree); nil for the whole organisation.
+  public var area: String?
   /// Total seconds spent on `step` (time).
   public var seconds: Double?
 
@@ -148,11 +150,15 @@ public struct JournalEntry: Hashable, Sendable, Codable {
     return e
   }
 
-  /// The agreed positions were set (nil: back to the vote medians).
-  public static func agreed(current: Position?, target: Position?, at: Double) -> JournalEntry {
+  /// The agreed positions of `area` (nil: the whole organisation) were set (nil positions:
+  /// back to the room's result).
+  public static func agreed(
+    current: Position?, target: Position?, area: String? = nil, at: Double
+  ) -> JournalEntry {
     var e = JournalEntry(type: .agree, at: at)
     e.current = current
     e.target = target
+    e.area = area
     return e
   }
 
@@ -169,6 +175,20 @@ public struct JournalEntry: Hashable, Sendable, Codable {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     return try encoder.encode(self)
+  }
+}
+
+/// The facilitator's agreed current and target for one area.
+public struct AgreedPair: Hashable, Sendable {
+  /// Agreed current, or nil to take the room's result.
+  public var current: Position?
+  /// Agreed target, or nil to take the room's result.
+  public var target: Position?
+
+  /// Creates a pair.
+  public init(current: Position?, target: Position?) {
+    self.current = current
+    self.target = target
   }
 }
 
@@ -204,10 +224,9 @@ public struct WorkshopSession: Hashable, Sendable {
   public var revealed: Set<Int> = []
   /// Live notes in the order taken.
   public var notes: [WorkshopNote] = []
-  /// Agreed positions set by the facilitator; nil means "the vote median".
-  public var agreedCurrentOverride: Position?
-  /// Agreed target set by the facilitator; nil means "the vote median".
-  public var agreedTargetOverride: Position?
+  /// Agreed positions the facilitator set, per learning area ("" for the whole organisation);
+  /// an area missing here takes the room's result.
+  public var overrides: [String: AgreedPair] = [:]
   /// Seconds spent per step (as last journalled).
   public var seconds: [Int: Double] = [:]
   /// The id the next vote gets.
@@ -235,44 +254,139 @@ public struct WorkshopSession: Hashable, Sendable {
     VoteStatistics(votes(of: step).compactMap { target ? $0.target?.value : $0.current?.value })
   }
 
-  /// Every current (or target) value voted in the session, across all vote steps (answers on
-  /// assess steps are scored separately, by ``assessed(target:)``).
-  public func allValues(target: Bool) -> [Int] {
+  /// Whether step `index` speaks for `area` (nil: the whole organisation).
+  func step(_ index: Int, isIn area: String?) -> Bool {
+    !script.steps.indices.contains(index) ? area == nil : script.steps[index].area == area
+  }
+
+  /// Every current (or target) value voted on the vote steps of `area` (nil: the steps that
+  /// name no area); answers on assess steps are scored separately, by ``assessed(target:in:)``.
+  public func allValues(target: Bool, in area: String? = nil) -> [Int] {
     votes.keys.sorted().filter { step in
-      !script.steps.indices.contains(step) || script.steps[step].kind != .assess
+      self.step(step, isIn: area)
+        && (!script.steps.indices.contains(step) || script.steps[step].kind != .assess)
     }.flatMap { step in
       votes(of: step).compactMap { target ? $0.target?.value : $0.current?.value }
     }
   }
 
-  /// The room's self-assessment result for today (or the target): the median answer score of
-  /// each assess question, then the mean of those medians (questions nobody answered, and
-  /// "not sure" answers, left out), rounded half up; nil when no question was answered.
+  /// The room's self-assessment result for today (or the target) in `area`: the median answer
+  /// score of each assess question, then the mean of those medians (questions nobody answered,
+  /// and "not sure" answers, left out), rounded half up; nil when no question was answered.
   ///
   /// ```swift
   /// // Q1 answered 2, 3, 3 (33, 67, 67) and Q2 answered 4 (100): (67 + 100) / 2 = 83.5 → 84
   /// session.assessed(target: false)  // 84
   /// ```
-  public func assessed(target: Bool) -> Position? {
-    let medians = script.steps.indices.filter { script.steps[$0].kind == .assess }.compactMap {
-      statistics(of: $0, target: target).median
-    }
+  public func assessed(target: Bool, in area: String? = nil) -> Position? {
+    let medians = script.steps.indices.filter {
+      script.steps[$0].kind == .assess && step($0, isIn: area)
+    }.compactMap { statistics(of: $0, target: target).median }
     guard !medians.isEmpty else { return nil }
     let mean = medians.reduce(0, +) / Double(medians.count)
     return Position(clamping: Int((mean + 0.5).rounded(.down)))
   }
 
-  /// The agreed current position: the facilitator's choice, else the room's self-assessment
-  /// result when assess questions were answered, else the median of every current vote, else nil.
-  public var agreedCurrent: Position? {
-    agreedCurrentOverride ?? assessed(target: false)
-      ?? VoteStatistics(allValues(target: false)).medianPosition
+  /// Where an agreed position comes from.
+  public enum AgreedSource: String, Hashable, Sendable {
+    /// The facilitator set it on the summary step.
+    case adjusted
+    /// The room's self-assessment (assess steps).
+    case assessment
+    /// The median of the votes.
+    case votes
+    /// Nothing yet: no votes and no answers.
+    case none
+
+    /// In words, for the summary and reports.
+    public var words: String {
+      switch self {
+      case .adjusted: "adjusted"
+      case .assessment: "self-assessment"
+      case .votes: "vote medians"
+      case .none: "no votes yet"
+      }
+    }
   }
 
-  /// The agreed target position, as ``agreedCurrent``.
-  public var agreedTarget: Position? {
-    agreedTargetOverride ?? assessed(target: true)
-      ?? VoteStatistics(allValues(target: true)).medianPosition
+  /// The agreed current position of `area` (nil: the whole organisation): the facilitator's
+  /// choice, else the room's self-assessment when assess questions were answered, else the
+  /// median of every current vote, else nil.
+  public func agreedCurrent(in area: String?) -> Position? {
+    overrides[area ?? ""]?.current ?? assessed(target: false, in: area)
+      ?? VoteStatistics(allValues(target: false, in: area)).medianPosition
+  }
+
+  /// The agreed target position of `area`, as ``agreedCurrent(in:)``.
+  public func agreedTarget(in area: String?) -> Position? {
+    overrides[area ?? ""]?.target ?? assessed(target: true, in: area)
+      ?? VoteStatistics(allValues(target: true, in: area)).medianPosition
+  }
+
+  /// Where the agreed positions of `area` come from.
+  public func agreedSource(in area: String?) -> AgreedSource {
+    if overrides[area ?? ""] != nil { return .adjusted }
+    if assessed(target: false, in: area) != nil || assessed(target: true, in: area) != nil {
+      return .assessment
+    }
+    if agreedCurrent(in: area) != nil || agreedTarget(in: area) != nil { return .votes }
+    return .none
+  }
+
+  /// The agreed current position of the whole organisation (steps that name no area).
+  public var agreedCurrent: Position? { agreedCurrent(in: nil) }
+  /// The agreed target position of the whole organisation.
+  public var agreedTarget: Position? { agreedTarget(in: nil) }
+  /// The facilitator's current for the whole organisation, if set.
+  public var agreedCurrentOverride: Position? { overrides[""]?.current }
+  /// The facilitator's target for the whole organisation, if set.
+  public var agreedTargetOverride: Position? { overrides[""]?.target }
+
+  /// Whether any step names no area (so the whole organisation has a result of its own).
+  var hasUnscopedVoting: Bool {
+    script.areas.isEmpty || script.steps.contains { $0.kind.collectsVotes && $0.area == nil }
+  }
+
+  /// The rows the summary step and the reports list: the whole organisation (when the script
+  /// has no areas, or some voting steps name none), then each of the script's areas in order.
+  ///
+  /// ```swift
+  /// session.results.map(\.name)  // ["Compliance", "Onboarding", "Leadership"]
+  /// ```
+  public var results: [AreaResult] {
+    var rows: [AreaResult] = []
+    if hasUnscopedVoting { rows.append(result(in: nil)) }
+    rows += script.areas.map { result(in: $0.name) }
+    return rows
+  }
+
+  /// The agreed positions of one area (nil: the whole organisation).
+  public func result(in area: String?) -> AreaResult {
+    let pinned = area.flatMap { script.area(named: $0) }?.pinned ?? false
+    let votes = votes.keys.filter { step($0, isIn: area) }.map { self.votes(of: $0).count }
+      .reduce(0, +)
+    return AreaResult(
+      area: area, pinned: pinned, current: agreedCurrent(in: area), target: agreedTarget(in: area),
+      source: agreedSource(in: area), votes: votes)
+  }
+
+  /// The agreed positions of one learning area (or of the whole organisation).
+  public struct AreaResult: Hashable, Sendable {
+    /// The area, or nil for the whole organisation.
+    public var area: String?
+    /// Held in place on purpose.
+    public var pinned: Bool
+    /// Agreed current, if any.
+    public var current: Position?
+    /// Agreed target, if any.
+    public var target: Position?
+    /// Where they come from.
+    public var source: AgreedSource
+    /// Votes and answers given on the area's steps.
+    public var votes: Int
+
+    /// The name to show: the area's, or "Whole organisation".
+    public var name: String { area ?? LearningArea.defaultName }
   }
 
   /// Applies one journal entry; entries that do not fit (a step out of range) are ignored so a
@@ -300,8 +414,12 @@ public struct WorkshopSession: Hashable, Sendable {
       guard let s = entry.step, let text = entry.text else { return }
       notes.append(WorkshopNote(step: s, text: text, at: entry.at))
     case .agree:
-      agreedCurrentOverride = entry.current
-      agreedTargetOverride = entry.target
+      let key = entry.area ?? ""
+      if entry.current == nil, entry.target == nil {
+        overrides[key] = nil
+      } else {
+        overrides[key] = AgreedPair(current: entry.current, target: entry.target)
+      }
     case .time:
       guard let s = entry.step, steps.contains(s), let t = entry.seconds, t.isFinite, t >= 0
       else { return }

@@ -67,9 +67,9 @@ struct WorkshopCommandTests {
     #expect(md.stdout.contains("- Current: 35 (Guided)"))
     let json = try LP.run(["workshop", "export", "s1", "--format", "json"], env: env)
     let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
-    #expect(object?["schema"] as? String == "learnerpower.session/1")
+    #expect(object?["schema"] as? String == "learnerpower.session/2")
     let csv = try LP.run(["workshop", "export", "s1", "--format", "csv"], env: env)
-    #expect(csv.stdout == "step,step_title,name,current,target\n2,Today,Ana,30,70\n2,Today,,40,80\n")
+    #expect(csv.stdout == "step,step_title,name,current,target,area\n2,Today,Ana,30,70,\n2,Today,,40,80,\n")
     let out = home + "/votes.svg"
     let svg = try LP.run(["workshop", "export", "s1", "-o", out], env: env)
     #expect(svg.status == 0)

@@ -258,7 +258,7 @@ private func type(_ state: inout WorkshopState, _ text: String) -> [JournalEntry
   let md = WorkshopExport.markdown(s.session, catalogue: .builtIn)
   #expect(md.contains("| current | 6 | 37.5 | 42.5 | 23.8–55 | 31.3 |"))
   let json = WorkshopExport.json(s.session, catalogue: .builtIn)
-  #expect(json.contains("\"schema\" : \"learnerpower.session/1\""))
+  #expect(json.contains("\"schema\" : \"learnerpower.session/2\""))
   #expect(json.contains("\"q1\" : 23.75"))
   let csv = WorkshopExport.csv(s.session)
   #expect(csv.split(separator: "\n").count == 7)

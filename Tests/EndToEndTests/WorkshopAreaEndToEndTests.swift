@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+
+/// Learning areas and a script's own questions file, through the real binary: `workshop check`,
+/// a session in tmux that votes on two areas and agrees them on the summary, and its exports.
+@Suite(.serialized) struct WorkshopAreaEndToEndTests {
+  typealias LP = LearnerPowerBinary
+
+  static var tmuxAvailable: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
+  static let areasExample = LP.packageRoot.appendingPathComponent("examples/learning-areas.toml").path
+
+  static let questions = """
+    name = "Ours"
+    version = "1"
+    [[questions]]
+    id = "A1"
+    text = "Who picks the topics?"
+    dimension = "control"
+    answers = ["HR", "Managers", "Teams", "Each person"]
+    """
+
+  @Test func checkFindsTheQuestionsFileBesideTheScriptAndReportsItsProblems() throws {
+    let home = LP.tempHome()
+    let folder = home + "/scripts"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let script = folder + "/w.toml"
+    try """
+      title = "Ours"
+      questions = "ours.toml"
+      areas = ["Leadership"]
+      [[steps]]
+      kind = "assess"
+      title = "Culture"
+      area = "Leadership"
+      """.write(toFile: script, atomically: true, encoding: .utf8)
+    try Self.questions.write(toFile: folder + "/ours.toml", atomically: true, encoding: .utf8)
+    // Run from elsewhere: the questions file is found beside the script, not in the cwd.
+    let ok = try LP.run(["workshop", "check", script], cwd: home)
+    #expect(ok.status == 0, "\(ok.stderr)")
+    #expect(ok.stdout.contains("1 step"))
+
+    try "name = \"Ours\"\nversion = \"1\"\n[[questions]]\nid = \"A1\"\n".write(
+      toFile: folder + "/ours.toml", atomically: true, encoding: .utf8)
+    let bad = try LP.run(["workshop", "check", script], cwd: home)
+    #expect(bad.status == 1)
+    let lines = bad.stderr.split(separator: "\n").map(String.init)
+    #expect(lines.first == "\(script):2: questions: the questions file \"ours.toml\" cannot be used (3 problems below)")
+    #expect(lines.contains { $0.hasPrefix("\(folder)/ours.toml:3: questions[0].text: missing required key") })
+
+    try FileManager.default.removeItem(atPath: folder + "/ours.toml")
+    let missing = try LP.run(["workshop", "check", script], cwd: home)
+    #expect(missing.status == 1)
+    #expect(missing.stderr.contains("\(folder)/ours.toml"))
+
+    try "title = \"T\"\nareas = [\"Sales\"]\n[[steps]]\nkind = \"vote\"\ntitle = \"V\"\narea = \"Sals\"\n"
+      .write(toFile: script, atomically: true, encoding: .utf8)
+    let typo = try LP.run(["workshop", "check", script])
+    #expect(typo.status == 1)
+    #expect(typo.stderr.contains("\(script):6: steps[0].area: unknown area \"Sals\"; did you mean \"Sales\"?"))
+  }
+
+  @Test(.enabled(if: tmuxAvailable)) func aRoomAgreesTwoAreasAndTheReportCarriesEveryArea() throws {
+    let home = LP.tempHome()
+    let env = LP.environment(home: home, extra: ["TERM": "xterm-256color", "SWIFT_BACKTRACE": "enable=no"])
+    let s = try TmuxSession(command: [LP.path, "workshop", Self.areasExample], width: 100, height: 30, env: env)
+    s.waitFor(text: "Step 1 of 7")
+    try s.send("n")
+    s.waitFor(text: "Compliance and safety — Compliance and safety")
+    for vote in ["10 20", "20 20"] {
+      try s.sendLiteral(vote)
+      try s.send("Enter")
+    }
+    s.waitFor(text: "Vote 2 added")
+    try s.send("Escape")
+    try s.send("n")
+    s.waitFor(text: "Onboarding — Onboarding")
+    try s.sendLiteral("40 70")
+    try s.send("Enter")
+    s.waitFor(text: "Vote 1 added")
+    try s.send("Escape")
+    try s.send("g")
+    try s.sendLiteral("7")
+    try s.send("Enter")
+    let summary = s.waitFor(text: "Agreed by area")
+    #expect(summary.contains("Compliance and safety"))
+    #expect(summary.contains("15→20"))
+    #expect(summary.contains("40→70"))
+    // Leadership had no votes; move its target by hand.
+    try s.send("Down", "Down", "Down", "Tab", "L")
+    s.waitFor(text: "Leadership: 50 Enabled → 55 Enabled (adjusted)")
+    try s.send("q")
+    s.waitFor(text: "EXIT=0")
+
+    let folder = home + "/data/learnerpower/sessions"
+    let journal = try #require(try FileManager.default.contentsOfDirectory(atPath: folder).first { $0.hasSuffix(".jsonl") })
+    let md = try LP.run(["workshop", "export", folder + "/" + journal, "--format", "md"], env: env)
+    #expect(md.status == 0, "\(md.stderr)")
+    #expect(md.stdout.contains("| Compliance and safety (pinned) | 15 (Directed) | 20 (Directed) | +5 | vote medians | 2 |"))
+    #expect(md.stdout.contains("| Onboarding | 40 (Guided) | 70 (Enabled) | +30 | vote medians | 1 |"))
+    #expect(md.stdout.contains("| Professional skills | – | – | – | no votes yet | 0 |"))
+    #expect(md.stdout.contains("| Leadership | 50 (Enabled) | 55 (Enabled) | +5 | adjusted | 0 |"))
+  }
+}
