@@ -44,8 +44,8 @@ public enum AssessmentReport {
       "Questions: \(questions.name) (version \(questions.version)).", "",
       "| | Today | Where we want to be | Gap |", "|---|---:|---:|---:|",
       "| Position | \(t.position.value) (\(t.position.stage.name)) | "
-        + "\(g.position.value) (\(g.position.stage.name)) | \(signed(result.gap)) |",
-      "| Mean | \(one(t.mean)) | \(one(g.mean)) | |",
+        + "\(g.position.value) (\(g.position.stage.name)) | \(signed(result.positionGap)) |",
+      "| Mean | \(one(t.mean)) | \(one(g.mean)) | \(signed(result.gap)) |",
       "| Median | \(one(t.median)) | \(one(g.median)) | |",
       "| Spread (standard deviation) | \(one(t.spread)) | \(one(g.spread)) | |",
       "| Questions answered | \(t.answered) | \(g.answered) | |", "",
@@ -75,6 +75,8 @@ public enum AssessmentReport {
     let text = String(format: "%.1f", tenths / 10)
     return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
   }
+
+  static func signed(_ value: Int) -> String { value > 0 ? "+\(value)" : "\(value)" }
 
   static func signed(_ value: Double) -> String {
     let text = one(value)

@@ -80,7 +80,8 @@ struct AssessmentPainter {
     let tagWidth = 8
     for (i, text) in rows.enumerated() {
       let highlighted = i == session.highlight
-      let key = i < q.answers.count ? "\(i + 1)" : "0"
+      // "?" like the workshop's answer field; 0 and n work too.
+      let key = i < q.answers.count ? "\(i + 1)" : "?"
       let pointer = highlighted ? glyphs.pointer : " "
       var rowStyle = highlighted ? styles.selected : styles.panel
       if highlighted { rowStyle.attributes.insert(.reverse) }
@@ -106,7 +107,7 @@ struct AssessmentPainter {
     statusLine(status, into: &grid)
     hints(
       [
-        ("1-4", "answer"), ("0", "not sure"), ("Tab", "today/target"),
+        ("1-4", "answer"), ("?/0", "not sure"), ("Tab", "today/target"),
         ("\(glyphs.arrowLeft)/\(glyphs.arrowRight)", "question"), ("r", "result"), ("Esc", "leave"),
       ], into: &grid)
   }
@@ -191,7 +192,10 @@ struct AssessmentPainter {
         x: x, y: y, style: styles.muted, into: &grid)
       y += 1
     }
-    put("Gap   \(AssessmentReport.signed(r.gap)) points", x: area.x, y: y, style: styles.panel, into: &grid)
+    // The gap between the two positions shown above (so 67 − 33 reads +34), then the means'.
+    put(
+      "Gap   \(AssessmentReport.signed(r.positionGap)) points (means \(AssessmentReport.signed(r.gap)))",
+      x: area.x, y: y, style: styles.panel, into: &grid)
     y += 2
 
     // One row per dimension: today's bar, then the target's, then the gap.

@@ -113,6 +113,10 @@ public struct Assessment: Sendable, Hashable {
   /// Target − today, on the means.
   public var gap: Double { target.mean - today.mean }
 
+  /// Target position minus today's, in whole points: the gap between the markers the result
+  /// places (``gap`` is between the unrounded means, so the two can differ by one).
+  public var positionGap: Int { target.position.value - today.position.value }
+
   /// Target − today per dimension, for the dimensions answered at both horizons.
   public var gapByDimension: [AssessmentDimension: Double] {
     var gaps: [AssessmentDimension: Double] = [:]

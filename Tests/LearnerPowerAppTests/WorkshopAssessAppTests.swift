@@ -34,6 +34,9 @@ import Testing
     #expect(try parseAnswerField("2 4 Ana").get() == (33, 100, "Ana"))
     #expect(try parseAnswerField("? 3").get() == (nil, 67, nil))
     #expect(try parseAnswerField("1 ?").get() == (0, nil, nil))
+    // "Not sure" is typed as in the questionnaire too: 0 or n.
+    #expect(try parseAnswerField("0 3").get() == (nil, 67, nil))
+    #expect(try parseAnswerField("2 N Bo").get() == (33, nil, "Bo"))
     #expect(parseAnswerField("5 2").failureText?.contains("\"5\" is not an answer") == true)
     #expect(parseAnswerField("2").failureText?.contains("Type two answers") == true)
     #expect(parseAnswerField("? ?").failureText?.contains("not sure") == true)
