@@ -14,15 +14,34 @@ struct SnapshotCommand: ParsableCommand {
       Without -o the snapshot goes into the snapshots folder as YYYY-MM-DD-HHMM-<title>.json \
       (-2, -3, ... when the name is taken) and the path is printed. The format comes from \
       --format, else from the extension of -o, else json. An existing file is replaced only \
-      with --force; the folder of an -o file must exist.
+      with --force; the folder of an -o file must exist. With --answers FILE.toml the snapshot \
+      carries the self-assessment answers, and the positions not given with --current and \
+      --target come from scoring them (format: docs/assess.md).
       """
   )
 
-  @Option(help: ArgumentHelp("Current position (0-100).", valueName: "n"), transform: positionArgument)
-  var current: Position
+  @Option(
+    help: ArgumentHelp(
+      "Current position (0-100); required unless --answers gives it.", valueName: "n"),
+    transform: positionArgument)
+  var current: Position?
 
-  @Option(help: ArgumentHelp("Target position (0-100); defaults to the current one.", valueName: "n"), transform: positionArgument)
+  @Option(
+    help: ArgumentHelp(
+      "Target position (0-100); defaults to the --answers result, else the current one.",
+      valueName: "n"),
+    transform: positionArgument)
   var target: Position?
+
+  @Option(
+    help: ArgumentHelp(
+      "Attach a filled self-assessment answer file (as 'assess --answers' reads).",
+      valueName: "file"))
+  var answers: String?
+
+  @Option(
+    help: ArgumentHelp("Question file the answers refer to (default: the built-in one).", valueName: "file"))
+  var questions: String?
 
   @Option(help: ArgumentHelp("Title of the snapshot.", valueName: "text"))
   var title: String?
@@ -49,16 +68,23 @@ struct SnapshotCommand: ParsableCommand {
     if let created, SnapshotTimestamp(iso8601: created) == nil {
       throw ValidationError("--created must be an ISO 8601 time such as 2024-05-01T09:30:00Z.")
     }
+    if current == nil, answers == nil {
+      throw ValidationError(
+        "Missing --current <n> (or --answers FILE.toml to take the positions from a self-assessment).")
+    }
+    if questions != nil, answers == nil {
+      throw ValidationError("--questions is only used with --answers FILE.toml.")
+    }
   }
 
   func run() throws {
     let catalogue = try common.catalogue()
-    let target = target ?? current
     let stamp = created.flatMap(SnapshotTimestamp.init(iso8601:)) ?? .now()
+    let (current, target, record) = try positions(catalogue: catalogue)
     let title = title ?? "Current \(current.value), target \(target.value)"
     let snapshot = Snapshot.make(
       current: current, target: target, catalogue: catalogue, title: title, note: note,
-      created: stamp, app: .init(name: "learnerpower", version: appVersion))
+      created: stamp, app: .init(name: "learnerpower", version: appVersion), assessment: record)
     let format = format ?? output.flatMap(SnapshotFormat.init(path:)) ?? .json
 
     if output == "-" {
@@ -84,6 +110,38 @@ struct SnapshotCommand: ParsableCommand {
       throw ExitCode(1)
     }
     print(path)
+  }
+}
+
+extension SnapshotCommand {
+  /// The two positions, and the answers to attach when `--answers` is given. Positions given on
+  /// the command line win; the others come from scoring the answers (a bad file, or one with
+  /// nothing answered for a position that is needed, ends the run with exit 1).
+  func positions(catalogue: Catalogue) throws -> (Position, Position, Snapshot.AssessmentRecord?) {
+    guard let answers else {
+      // validate() already refuses this; kept so the type system agrees.
+      guard let current else { throw ValidationError("Missing --current <n>.") }
+      return (current, target ?? current, nil)
+    }
+    let set = try loadQuestionSet(questions)
+    let filled: AssessmentAnswers
+    switch AssessmentReport.loadAnswers(answers, questions: set) {
+    case .success(let a): filled = a
+    case .failure(let e):
+      Output.err(e.description + "\n")
+      throw ExitCode(1)
+    }
+    let record = Snapshot.AssessmentRecord(
+      questions: .init(name: set.name, version: set.version), answers: filled)
+    switch Snapshot.positions(
+      from: filled, questions: set, current: current, target: target, catalogue: catalogue)
+    {
+    case .failure(let e):
+      printError("\(answers): \(e)")
+      throw ExitCode(1)
+    case .success(let p):
+      return (p.current, p.target, record)
+    }
   }
 }
 

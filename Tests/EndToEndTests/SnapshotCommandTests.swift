@@ -98,6 +98,97 @@ import Testing
     #expect(r.stdout.hasPrefix(home.snapshots + "/"))
   }
 
+  // MARK: - --answers
+
+  @discardableResult
+  func write(_ text: String, _ name: String, in home: Home) -> String {
+    let path = home.path + "/" + name
+    _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+    return path
+  }
+
+  static let answers = "[today]\nQ1 = 2\nQ2 = 1\nQ3 = \"not sure\"\nQ4 = 3\n\n[target]\nQ1 = 4\nQ2 = 3\nQ4 = 4\n"
+
+  func object(_ text: String) throws -> [String: Any] {
+    try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] ?? [:]
+  }
+
+  @Test func answersGiveThePositionsAndTravelInTheSnapshot() throws {
+    let home = Home()
+    let file = write(Self.answers, "answers.toml", in: home)
+    let r = try home.run(["snapshot", "--answers", "answers.toml", "-o", "-"] + Self.fixed)
+    #expect(r.status == 0, "\(r.stderr)")
+    let doc = try object(r.stdout)
+    // The same positions `assess --answers` reports for the file.
+    let scored = try object(try home.run(["assess", "--answers", file, "--format", "json"]).stdout)
+    let today = (scored["today"] as? [String: Any])?["position"] as? Int
+    let target = (scored["target"] as? [String: Any])?["position"] as? Int
+    #expect((doc["current"] as? [String: Any])?["position"] as? Int == today)
+    #expect((doc["target"] as? [String: Any])?["position"] as? Int == target)
+    #expect(today == 33 && target == 89)
+    #expect(doc["title"] as? String == "Current 33, target 89")
+    let assessment = try #require(doc["assessment"] as? [String: Any])
+    #expect((assessment["questions"] as? [String: String])?["name"] == "Learner Power self-assessment")
+    #expect((assessment["today"] as? [String: Any])?["Q3"] as? String == "not sure")
+    #expect((assessment["target"] as? [String: Any])?["Q4"] as? Int == 4)
+    #expect(r.stdout.contains("\"Q1\" : 2"))
+
+    // Given positions win; the answers still go along, and show in the report.
+    let given = try home.run(["snapshot", "--answers", file, "--current", "10", "-o", "g.md"] + Self.fixed)
+    #expect(given.status == 0, "\(given.stderr)")
+    let md = try String(contentsOfFile: home.path + "/g.md", encoding: .utf8)
+    #expect(md.contains("Self-assessment answers"))
+    let json = try home.run(["snapshot", "--answers", file, "--current", "10", "-o", "-"] + Self.fixed)
+    #expect((try object(json.stdout)["current"] as? [String: Any])?["position"] as? Int == 10)
+    #expect((try object(json.stdout)["target"] as? [String: Any])?["position"] as? Int == 89)
+  }
+
+  @Test func answersForAnotherQuestionSetNeedItsQuestionFile() throws {
+    let home = Home()
+    let questions = write(
+      "name = \"Two\"\nversion = \"2\"\n"
+        + "[[questions]]\nid = \"X\"\ntext = \"One?\"\ndimension = \"culture\"\nanswers = [\"a\", \"b\", \"c\", \"d\"]\n"
+        + "[[questions]]\nid = \"Y\"\ntext = \"Two?\"\ndimension = \"roles\"\nanswers = [\"a\", \"b\", \"c\", \"d\"]\n",
+      "two.toml", in: home)
+    write("[today]\nX = 1\nY = 3\n[target]\nX = 4\nY = 4\n", "xy.toml", in: home)
+    let r = try home.run(["snapshot", "--questions", questions, "--answers", "xy.toml", "-o", "-"] + Self.fixed)
+    #expect(r.status == 0, "\(r.stderr)")
+    let doc = try object(r.stdout)
+    #expect((doc["current"] as? [String: Any])?["position"] as? Int == 34)
+    #expect(((doc["assessment"] as? [String: Any])?["questions"] as? [String: String]) == ["name": "Two", "version": "2"])
+    let builtIn = try home.run(["snapshot", "--answers", "xy.toml", "-o", "-"] + Self.fixed)
+    #expect(builtIn.status == 1)
+    #expect(builtIn.stderr.contains("xy.toml:2: today.X: unknown question \"X\""), "\(builtIn.stderr)")
+    let noAnswers = try home.run(["snapshot", "--current", "3", "--questions", questions])
+    #expect(noAnswers.status == 64)
+    #expect(noAnswers.stderr.contains("--questions is only used with --answers"))
+  }
+
+  @Test func aBadAnswerFileNamesFileAndLineAndWritesNothing() throws {
+    let home = Home()
+    write("[today]\nQ1 = 2\nQ2 = 7\n[target]\nQ1 = 4\nQ99 = 1\n", "bad.toml", in: home)
+    let r = try home.run(["snapshot", "--answers", "bad.toml", "-o", "out.json"] + Self.fixed)
+    #expect(r.status == 1)
+    #expect(r.stdout.isEmpty)
+    #expect(r.stderr.contains("bad.toml:3: today.Q2: expected an answer number from 1 to 4, or \"not sure\"; found 7"), "\(r.stderr)")
+    #expect(r.stderr.contains("bad.toml:6: target.Q99: unknown question \"Q99\""), "\(r.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: home.path + "/out.json"))
+
+    write("[today]\nQ1 = \"?\"\n[target]\nQ1 = 3\n", "unsure.toml", in: home)
+    let unsure = try home.run(["snapshot", "--answers", "unsure.toml"] + Self.fixed)
+    #expect(unsure.status == 1)
+    #expect(unsure.stderr == "learnerpower: unsure.toml: no question is answered for today (every answer is \"not sure\" or missing), so there is no current position to take from it; answer at least one, or give --current N\n")
+    // With --current given, only the target is taken from the file.
+    #expect(try home.run(["snapshot", "--answers", "unsure.toml", "--current", "20", "-o", "-"] + Self.fixed).status == 0)
+
+    let missing = try home.run(["snapshot", "--answers", "nope.toml"] + Self.fixed)
+    #expect(missing.status == 1)
+    #expect(missing.stderr.contains("nope.toml: no such file"))
+    let neither = try home.run(["snapshot", "--title", "x"] + Self.fixed)
+    #expect(neither.status == 64)
+    #expect(neither.stderr.contains("--current"))
+  }
+
   @Test func showPrintsTheExplorerScreenByDefault() throws {
     let home = Home()
     _ = try home.run(["snapshot", "--current", "38", "--target", "70", "--title", "Q3", "-o", "a.json"] + Self.fixed)

@@ -118,3 +118,20 @@ def test_areas_and_answers_validate():
         assert shown.returncode == 0, shown.stderr
         assert "| Leadership | 55 (Enabled) | 85 (Learner-led) | +30 |  |" in shown.stdout
         assert "| Q2 | not sure | – |" in shown.stdout
+
+
+def test_a_snapshot_with_answers_validates():
+    with tempfile.TemporaryDirectory() as home:
+        answers = pathlib.Path(home, "answers.toml")
+        answers.write_text('[today]\nQ1 = 2\nQ2 = 1\nQ3 = "not sure"\nQ4 = 3\n\n'
+                           '[target]\nQ1 = 4\nQ2 = 3\nQ4 = 4\n')
+        doc = snapshot("--answers", str(answers), "--title", "From answers")
+    jsonschema.validate(doc, SCHEMA)
+    assert doc["assessment"] == {
+        "questions": {"name": "Learner Power self-assessment", "version": "1"},
+        "today": {"Q1": 2, "Q2": 1, "Q3": "not sure", "Q4": 3},
+        "target": {"Q1": 4, "Q2": 3, "Q4": 4},
+    }
+    assert (doc["current"]["position"], doc["target"]["position"]) == (33, 89)
+    assert doc["areas"] == [{"name": "Whole organisation", "current": 33, "target": 89,
+                             "pinned": False}]
