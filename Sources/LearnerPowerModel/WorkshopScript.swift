@@ -188,6 +188,28 @@ public struct WorkshopScript: Hashable, Sendable, Codable {
     try c.encodeIfPresent(questions, forKey: .questions)
   }
 
+  /// The script with every text stripped of control and escape characters: a journal is a file
+  /// anyone can edit, and its script is drawn on the projected screen.
+  public var sanitized: WorkshopScript {
+    var copy = self
+    let line = { (text: String) in TextSanitizer.cleanLine(text) }
+    copy.title = line(title)
+    copy.organisation = organisation.map(line)
+    copy.questions = questions.map(line)
+    copy.areas = areas.map { WorkshopArea(name: LearningArea.cleanName($0.name), pinned: $0.pinned) }
+    copy.steps = steps.map { step in
+      var s = step
+      s.title = line(step.title)
+      s.prompt = step.prompt.map(line)
+      s.notes = step.notes.map(TextSanitizer.cleanMultiline)
+      s.question = step.question.map(line)
+      s.answers = step.answers?.map(line)
+      s.area = step.area.map(LearningArea.cleanName)
+      return s
+    }
+    return copy
+  }
+
   /// The area called `name` (ignoring case), if the script declares one.
   public func area(named name: String) -> WorkshopArea? {
     areas.first { $0.name.lowercased() == name.lowercased() }

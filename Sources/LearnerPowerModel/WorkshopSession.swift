@@ -400,7 +400,8 @@ public struct WorkshopSession: Hashable, Sendable {
     case .move:
       if let s = entry.step, steps.contains(s) { stepIndex = s }
     case .vote:
-      guard let s = entry.step, steps.contains(s), let vote = entry.vote else { return }
+      guard let s = entry.step, steps.contains(s), var vote = entry.vote else { return }
+      vote.name = vote.name.map(TextSanitizer.cleanLine)
       votes[s, default: []].append(vote)
       nextVoteID = max(nextVoteID, vote.id + 1)
     case .unvote:
@@ -412,9 +413,9 @@ public struct WorkshopSession: Hashable, Sendable {
       if entry.shown == true { revealed.insert(s) } else { revealed.remove(s) }
     case .note:
       guard let s = entry.step, let text = entry.text else { return }
-      notes.append(WorkshopNote(step: s, text: text, at: entry.at))
+      notes.append(WorkshopNote(step: s, text: TextSanitizer.cleanLine(text), at: entry.at))
     case .agree:
-      let key = entry.area ?? ""
+      let key = entry.area.map(LearningArea.cleanName) ?? ""
       if entry.current == nil, entry.target == nil {
         overrides[key] = nil
       } else {
@@ -450,7 +451,9 @@ public struct WorkshopSession: Hashable, Sendable {
           file: file, line: 1,
           message: "not a workshop journal: the first line must be the session start"))
     }
-    var session = WorkshopSession(id: id, script: script, source: start.source, startedAt: start.at)
+    var session = WorkshopSession(
+      id: id, script: script.sanitized, source: start.source.map(TextSanitizer.cleanLine),
+      startedAt: start.at)
     var skipped: [Int] = []
     for (offset, line) in lines.enumerated().dropFirst() {
       guard let entry = try? decoder.decode(JournalEntry.self, from: Data(line.utf8)) else {

@@ -171,6 +171,24 @@ import Testing
     #expect(replay.session.agreedCurrent(in: "Leadership") == 55)
   }
 
+  @Test func textFromAnEditedJournalIsStrippedOfEscapesBeforeItCanBeDrawn() throws {
+    let esc = "\\u001b"
+    let text = """
+      {"at":1,"script":{"areas":[{"name":"Lead\(esc)[31mership"}],"steps":[{"area":"Lead\(esc)[31mership","collect":"both","kind":"vote","prompt":"P\(esc)]0;owned\\u0007","title":"V\(esc)[2J"}],"title":"T\(esc)[H"},"session":"s","type":"start"}
+      {"at":2,"step":0,"type":"vote","vote":{"current":30,"id":1,"name":"Ana\(esc)[5m","target":70}}
+      {"at":3,"step":0,"text":"note\(esc)[0m","type":"note"}
+
+      """
+    let session = try WorkshopSession.replay(text, file: "j.jsonl").get().session
+    let shown = [
+      session.script.title, session.script.steps[0].title, session.script.steps[0].prompt ?? "",
+      session.script.areas[0].name, session.script.steps[0].area ?? "",
+      session.votes(of: 0)[0].name ?? "", session.notes[0].text,
+    ]
+    #expect(shown == ["T", "V", "P", "Leadership", "Leadership", "Ana", "note"])
+    #expect(session.agreedCurrent(in: "Leadership") == 30)
+  }
+
   // MARK: - Questions file
 
   static let twoQuestions = """
