@@ -103,6 +103,38 @@ public struct AppState: Sendable, Hashable {
     activeArea = list.indices.contains(active) ? active : 0
   }
 
+  /// Takes every area of a snapshot (or a workshop's agreed areas): an area with the same name
+  /// (ignoring case) gets the snapshot's markers and pin, a new name is added at the end, and
+  /// areas the snapshot does not name are kept as they are, so nothing already here is lost.
+  /// The snapshot's `active` area becomes the active one. Returns (updated, added).
+  ///
+  /// ```swift
+  /// // areas: Whole organisation; snapshot: Compliance 10→15, Whole organisation 40→60
+  /// state.takeAreas(snapshot.areas ?? [], active: "Compliance")  // (1, 1)
+  /// ```
+  @discardableResult
+  public mutating func takeAreas(_ incoming: [LearningArea], active name: String?)
+    -> (updated: Int, added: Int)
+  {
+    var updated = 0
+    var added = 0
+    for area in incoming {
+      if let i = areas.firstIndex(where: { $0.name.lowercased() == area.name.lowercased() }) {
+        areas[i].current = area.current
+        areas[i].target = area.target
+        areas[i].pinned = area.pinned
+        updated += 1
+      } else {
+        areas.append(area)
+        added += 1
+      }
+    }
+    if let name, let i = areas.firstIndex(where: { $0.name.lowercased() == name.lowercased() }) {
+      activeArea = i
+    }
+    return (updated, added)
+  }
+
   /// Makes area `index` the active one (ignored when out of range).
   public mutating func selectArea(_ index: Int) {
     if areas.indices.contains(index) { activeArea = index }

@@ -133,8 +133,9 @@ extension Context {
         grid.put(pointer, at: Point(x: area.x, y: y), style: styles.overlayKey, clip: area)
         let line: String
         if let s = e.summary {
+          let areas = s.areas.count > 1 ? "  \(s.areas.count) areas" : ""
           let right =
-            "  \(s.created.display)  \(s.current.value) \(glyphs.arrowRight) \(s.target.value)"
+            "\(areas)  \(s.created.display)  \(s.current.value) \(glyphs.arrowRight) \(s.target.value)"
           let titleWidth = max(0, area.width - 2 - TextWidth.columns(right))
           let name = s.title.isEmpty ? e.fileName : s.title
           let shown = TextWidth.truncate(name, toColumns: titleWidth, ellipsis: glyphs.ellipsis)
@@ -156,7 +157,7 @@ extension Context {
       put("Folder: \(d.folder)", at: area.maxY - 2, in: area, style: styles.muted, into: &grid)
     }
     put(
-      "Enter restore the markers · \(state.ascii ? "Up/Dn" : "↑/↓") select · Esc close",
+      "Enter restore the markers · a take every area · \(state.ascii ? "Up/Dn" : "↑/↓") select · Esc close",
       at: area.maxY - 1, in: area, style: styles.overlayTitle, into: &grid)
   }
 

@@ -145,7 +145,7 @@ func reduceSnapshot(_ state: inout AppState, _ action: SnapshotAction) -> [AppEf
   case .key(let key):
     switch state.snapshotModal {
     case .save(let dialog): return saveKey(&state, dialog, key)
-    case .open(let dialog): openKey(&state, dialog, key)
+    case .open(let dialog): return openKey(&state, dialog, key)
     case nil: break
     }
   }
@@ -210,7 +210,7 @@ private func request(_ state: AppState, _ d: SnapshotSaveDialog, overwrite: Bool
     current: state.current, target: state.target, created: d.created, overwrite: overwrite)
 }
 
-private func openKey(_ state: inout AppState, _ d: SnapshotOpenDialog, _ key: Key) {
+private func openKey(_ state: inout AppState, _ d: SnapshotOpenDialog, _ key: Key) -> [AppEffect] {
   var dialog = d
   dialog.message = nil
   let count = dialog.entries.count
@@ -218,7 +218,30 @@ private func openKey(_ state: inout AppState, _ d: SnapshotOpenDialog, _ key: Ke
   switch key {
   case .escape:
     state.snapshotModal = nil
-    return
+    return []
+  case .char("a"), .char("A"):
+    guard dialog.selection >= 0, dialog.selection < count else { break }
+    let entry = dialog.entries[dialog.selection]
+    guard let summary = entry.summary else {
+      dialog.message = entry.problem ?? "\(entry.path): cannot be read"
+      break
+    }
+    guard !summary.areas.isEmpty else {
+      dialog.message = "This snapshot predates learning areas; Enter restores its markers."
+      break
+    }
+    let (updated, added) = state.takeAreas(summary.areas, active: summary.area)
+    state.selection = 0
+    state.snapshotModal = nil
+    let title = summary.title.isEmpty ? entry.fileName : summary.title
+    var parts: [String] = []
+    if updated > 0 { parts.append("\(updated) updated") }
+    if added > 0 { parts.append("\(added) added") }
+    state.notice =
+      "Took \(summary.areas.count) area\(summary.areas.count == 1 ? "" : "s") from \"\(title)\": "
+      + parts.joined(separator: ", ")
+    // The area list changed: keep it now, as the area editor does.
+    return [.saveState]
   case .up, .char("k"): select(dialog.selection - 1)
   case .down, .char("j"): select(dialog.selection + 1)
   case .pageUp: select(dialog.selection - 10)
@@ -245,11 +268,12 @@ private func openKey(_ state: inout AppState, _ d: SnapshotOpenDialog, _ key: Ke
     let title = summary.title.isEmpty ? entry.fileName : summary.title
     state.notice =
       "Restored \"\(title)\"\(into): current \(summary.current.value) → target \(summary.target.value)"
-    return
+    return []
   default:
     break
   }
   state.snapshotModal = .open(dialog)
+  return []
 }
 
 extension String {

@@ -20,15 +20,19 @@ public struct SnapshotListing: Sendable, Hashable {
     public var target: Position
     /// The learning area the positions belong to (version 2 snapshots), or nil.
     public var area: String?
+    /// Every learning area the snapshot holds (version 2), empty for version 1.
+    public var areas: [LearningArea]
 
     public init(
-      title: String, created: SnapshotTimestamp, current: Position, target: Position, area: String? = nil
+      title: String, created: SnapshotTimestamp, current: Position, target: Position, area: String? = nil,
+      areas: [LearningArea] = []
     ) {
       self.title = title
       self.created = created
       self.current = current
       self.target = target
       self.area = area
+      self.areas = areas
     }
   }
 
@@ -215,7 +219,7 @@ public struct SnapshotStore: Sendable {
           path: path, fileName: name,
           summary: .init(
             title: s.title, created: s.created, current: s.current.position,
-            target: s.target.position, area: s.area),
+            target: s.target.position, area: s.area, areas: s.areas ?? []),
           problem: nil)
       case .failure(let d):
         return SnapshotListing(path: path, fileName: name, summary: nil, problem: d.description)

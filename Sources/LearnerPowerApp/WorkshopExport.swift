@@ -141,6 +141,39 @@ public enum WorkshopExport {
     p.map { "\($0) (\($0.stage.name))" } ?? "–"
   }
 
+  // MARK: - Snapshot
+
+  /// The session's agreed positions as an explorer snapshot (`learnerpower.snapshot/2`), one
+  /// learning area per result that has a position, so `o` then `a` in the explorer takes the
+  /// workshop's outcome. An area with only one agreed marker uses it for both. Nil when nothing
+  /// has been agreed yet.
+  ///
+  /// ```swift
+  /// let snapshot = WorkshopExport.snapshot(session, catalogue: .builtIn, created: .now())
+  /// snapshot?.areas?.map(\.name)  // ["Compliance", "Leadership"]
+  /// ```
+  public static func snapshot(
+    _ session: WorkshopSession, catalogue: Catalogue, created: SnapshotTimestamp
+  ) -> Snapshot? {
+    let results = session.results
+    let areas = results.compactMap { r -> LearningArea? in
+      guard let c = r.current ?? r.target, let t = r.target ?? r.current else { return nil }
+      return LearningArea(name: r.name, current: c, target: t, pinned: r.pinned)
+    }
+    guard let first = areas.first else { return nil }
+    let missing = results.filter { $0.current == nil && $0.target == nil }.map(\.name)
+    var note = "Agreed in workshop session \(session.id)"
+    if let organisation = session.script.organisation { note += " (\(organisation))" }
+    note += ". " + results.filter { $0.current != nil || $0.target != nil }.map { r in
+      "\(r.name): \(r.source.words)"
+    }.joined(separator: "; ") + "."
+    if !missing.isEmpty { note += " Not agreed: " + missing.joined(separator: ", ") + "." }
+    return Snapshot.make(
+      current: first.current, target: first.target, catalogue: catalogue,
+      title: session.script.title + ": agreed positions", note: note, created: created,
+      app: .init(name: "learnerpower", version: appVersion), areas: areas, area: first.name)
+  }
+
   // MARK: - JSON
 
   struct StatsJSON: Codable {
