@@ -34,6 +34,7 @@ public enum WorkshopScreen {
     }
     drawStatus(&grid, state, theme)
     if state.showingHelp { drawHelp(&grid, state, theme, glyphs) }
+    if let report = state.report { drawReport(&grid, state, theme, glyphs, report) }
     return grid
   }
 
@@ -443,6 +444,34 @@ public enum WorkshopScreen {
     }
     let footer = "? or Esc closes; any other key closes and does its job"
     grid.put(TextWidth.truncate(footer, toColumns: inner.width - 2, ellipsis: ellipsis(state)), at: Point(x: inner.x + 1, y: inner.y + inner.height - 1), style: theme.style("overlay.title"))
+  }
+
+  /// A long report (an import's skipped rows) in a box over the screen, wrapped; rows that do
+  /// not fit end with how many more there are.
+  static func drawReport(
+    _ grid: inout CellGrid, _ state: WorkshopState, _ theme: Theme, _ glyphs: GlyphSet,
+    _ report: WorkshopState.Report
+  ) {
+    let width = min(grid.width - 4, 90)
+    let textWidth = max(1, width - 4)
+    var lines = report.lines.flatMap { TextWidth.wrap(TextSanitizer.cleanLine($0), width: textWidth) }
+    let room = max(1, grid.height - 8)
+    if lines.count > room {
+      let hidden = lines.count - room + 1
+      lines = Array(lines.prefix(room - 1)) + ["… and \(hidden) more line\(hidden == 1 ? "" : "s") (the CLI's workshop import lists them all)"]
+    }
+    let height = lines.count + 4
+    let rect = Rect(x: (grid.width - width) / 2, y: max(1, (grid.height - height) / 2), width: width, height: height)
+    let overlay = theme.style("overlay")
+    grid.fill(rect, with: Cell(text: " ", width: 1, style: overlay))
+    let inner = Box(title: report.title, style: theme.style("overlay.border"), titleStyle: theme.style("overlay.title"), fill: overlay, glyphs: glyphs)
+      .draw(into: &grid, in: rect)
+    guard inner.width > 2, inner.height > 1 else { return }
+    for (row, line) in lines.enumerated() where row < inner.height - 1 {
+      let style = row == 0 ? theme.style("overlay.title") : theme.style("status.warning")
+      grid.put(TextWidth.truncate(line, toColumns: inner.width - 2, ellipsis: ellipsis(state)), at: Point(x: inner.x + 1, y: inner.y + row), style: style)
+    }
+    grid.put("Any key closes", at: Point(x: inner.x + 1, y: inner.y + inner.height - 1), style: theme.style("overlay.key"))
   }
 
   /// `…`, or `...` on ASCII terminals.

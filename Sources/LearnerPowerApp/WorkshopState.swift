@@ -80,6 +80,17 @@ public struct WorkshopState: Hashable, Sendable {
   public var exported: [String] = []
   /// The `?` overlay is open.
   public var showingHelp = false
+  /// A report too long for the status line (every skipped row of an import), shown in an
+  /// overlay until the next key.
+  public var report: Report?
+
+  /// A titled list of lines for the report overlay.
+  public struct Report: Hashable, Sendable {
+    /// The box title.
+    public var title: String
+    /// The lines, first one a summary.
+    public var lines: [String]
+  }
 
   /// The glide to a step position lasts this long (the contract says under 300 ms).
   public static let glideSeconds = 0.25
@@ -176,6 +187,11 @@ public func reduceWorkshop(_ state: inout WorkshopState, _ action: WorkshopActio
     if let last = state.glides.last {
       state.display = last.to
       state.glides = []
+    }
+    // A report is read, then dismissed by any key, which does nothing else.
+    if state.report != nil {
+      state.report = nil
+      return []
     }
     // Help covers the screen: `?` and Esc close it; any other key closes it and does its job.
     if state.showingHelp {
@@ -473,8 +489,12 @@ public func importWorkshopVotes(_ state: inout WorkshopState, csv: String, file:
     effects.append(record(&state, .voted(vote, step: state.session.stepIndex, at: state.now)))
   }
   var notice = "Imported \(result.rows.count) vote\(result.rows.count == 1 ? "" : "s") from \(file)"
-  if let first = result.problems.first {
-    notice += "; skipped \(result.problems.count): \(first)"
+  if !result.problems.isEmpty {
+    let n = result.problems.count
+    notice += "; skipped \(n) row\(n == 1 ? "" : "s")"
+    // Every skipped row, with its line, where the room can read it; the status line has room
+    // for one at most.
+    state.report = .init(title: "Import from \(file)", lines: [notice + ":"] + result.problems)
   }
   state.notice = notice
   return effects

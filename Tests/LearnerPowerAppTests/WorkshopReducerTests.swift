@@ -221,7 +221,29 @@ private func type(_ state: inout WorkshopState, _ text: String) -> [JournalEntry
   let effects = importWorkshopVotes(&s, csv: "name,current,target\nAna,30,\nBo,x,\nCy,70,\n", file: "v.csv")
   #expect(effects.count == 2)
   #expect(s.session.votes(of: 1).map(\.name) == ["Ana", "Cy"])
-  #expect(s.notice?.contains("skipped 1: line 3") == true)
+  #expect(s.notice == "Imported 2 votes from v.csv; skipped 1 row")
+  // Every skipped row is shown in full until the next key, which does nothing else.
+  #expect(s.report?.lines.count == 2)
+  #expect(s.report?.lines.last?.hasPrefix("line 3: ") == true)
+  let shown = PlainTextExporter.export(
+    WorkshopScreen.render(s, theme: ThemeLibrary.builtInDefault.theme, size: Size(width: 80, height: 24)))
+  #expect(shown.contains("Import from v.csv"))
+  #expect(shown.contains("line 3: current \"x\""))
+  press(&s, .char("n"))
+  #expect(s.report == nil)
+  #expect(s.session.stepIndex == 1)
+}
+
+@Test func aLongImportReportListsWhatFitsAndCountsTheRest() {
+  var s = freshState()
+  press(&s, .char("n"))
+  let rows = (1...40).map { "P\($0),x," }.joined(separator: "\n")
+  _ = importWorkshopVotes(&s, csv: "name,current,target\n" + rows + "\n", file: "v.csv")
+  #expect(s.report?.lines.count == 41)
+  let shown = PlainTextExporter.export(
+    WorkshopScreen.render(s, theme: ThemeLibrary.builtInDefault.theme, size: Size(width: 80, height: 24)))
+  #expect(shown.contains("line 2: "))
+  #expect(shown.contains("more lines (the CLI's workshop import lists them all)"))
 }
 
 @Test func journalFileAppendsAndResumesAfterATornLine() throws {
