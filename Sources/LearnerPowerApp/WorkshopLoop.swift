@@ -125,3 +125,41 @@ public final class WorkshopLoop {
     previous = grid
   }
 }
+
+/// Tells other processes (`workshop notes`) that a session's screen is open: an exclusive
+/// `flock(2)` on its journal, held while the workshop runs. The kernel drops it however the
+/// process ends (quit, crash, `kill -9`), so it never goes stale the way a pid file would, and a
+/// `workshop resume` takes it again.
+///
+/// ```swift
+/// let running = WorkshopRunningLock(journalPath: journal.path)   // keep it until the screen closes
+/// WorkshopRunningLock.isHeld(on: journal.path)                   // true, in any process
+/// ```
+public final class WorkshopRunningLock {
+  private let fd: Int32
+
+  /// Takes the lock; nil when the journal cannot be opened or another process holds it.
+  public init?(journalPath: String) {
+    let fd = open(journalPath, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+    guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+      close(fd)
+      return nil
+    }
+    self.fd = fd
+  }
+
+  deinit { close(fd) }
+
+  /// True while a workshop screen has the session at `path` open (in this or another process).
+  public static func isHeld(on path: String) -> Bool {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return false }
+    defer { close(fd) }
+    if flock(fd, LOCK_SH | LOCK_NB) == 0 {
+      _ = flock(fd, LOCK_UN)
+      return false
+    }
+    return errno == EWOULDBLOCK
+  }
+}

@@ -77,7 +77,12 @@ struct WorkshopCommand: ParsableCommand {
   struct Notes: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "notes",
-      abstract: "Follow a running session in a second terminal: facilitator notes, next step, timer.")
+      abstract: "Follow a running session in a second terminal: facilitator notes, next step, timer.",
+      discussion: """
+        When the session's screen closes the view says SESSION ENDED and the clock stops; q \
+        closes the view. Without a terminal to read q from (input not a terminal), it exits once \
+        the session has ended.
+        """)
 
     @Argument(help: ArgumentHelp("Journal path or session id (the latest when none).", valueName: "session"))
     var session: String?
@@ -315,6 +320,8 @@ func runWorkshopSession(
       }
     }
   }
+  // While this is held, `workshop notes` in another terminal knows the session is running.
+  let running = WorkshopRunningLock(journalPath: journal.path)
   let screen: NcursesScreen
   do {
     screen = try NcursesScreen.open(options: NcursesOptions(environment: env, mouse: false, ascii: ascii))
@@ -337,24 +344,31 @@ func runWorkshopSession(
   let loop = WorkshopLoop(state: state, terminal: screen, theme: theme.theme, journal: journal)
   let code = loop.run()
   screen.restore()
+  withExtendedLifetime(running) {}
   if let message = loop.exitMessage { printError(message) }
   Output.err("Session journal: \(journal.path)\n")
   return code
 }
 
 /// Follows a journal and prints the facilitator's view: current step, its notes, the next step
-/// and the timer. Redraws when the journal changes (and every second for the timer).
+/// and the timer. Redraws when the journal changes (and every second for the timer). When the
+/// session's screen closes (its running lock is released) the view says so and the clock stops;
+/// `q` closes the view. Without a keyboard to read `q` from, it exits once the session has ended.
 func followWorkshopNotes(path: String, once: Bool) -> Int32 {
+  let onTerminal = isatty(STDOUT_FILENO) != 0
+  let keys = once ? nil : KeyboardInput(fd: STDIN_FILENO)
+  defer { keys?.restore() }
   var lastText = ""
   var lastSize = -1
   var session: WorkshopSession?
   var lastEntry: Double = 0
-  var journalChanged = false
+  var changed = false
+  var wasEnded: Bool?
   while true {
     let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? -1
     if size != lastSize {
       lastSize = size
-      journalChanged = true
+      changed = true
       switch WorkshopSessionFiles.load(path) {
       case .success(let r):
         session = r.session
@@ -365,29 +379,62 @@ func followWorkshopNotes(path: String, once: Bool) -> Int32 {
       }
     }
     guard let s = session else { return 1 }
-    let text = notesView(s, sinceChange: Date().timeIntervalSince1970 - lastEntry)
+    let ended = !WorkshopRunningLock.isHeld(on: path)
+    if ended != wasEnded {
+      wasEnded = ended
+      changed = true
+    }
+    var text = notesView(
+      s, sinceChange: Date().timeIntervalSince1970 - lastEntry, ended: ended)
+    if keys != nil { text += "\n(q closes this view)\n" }
     // On a terminal the view is redrawn as the timer ticks; into a pipe or file a new page is
-    // written only when the journal changes, not every second.
-    let onTerminal = isatty(STDOUT_FILENO) != 0
-    if once || (onTerminal ? text != lastText : journalChanged) {
-      journalChanged = false
+    // written only when the journal or the session's state changes, not every second.
+    if once || (onTerminal ? text != lastText : changed) {
+      changed = false
       let clear = (onTerminal && !once) ? "\u{1B}[H\u{1B}[2J" : ""
       Output.out((clear + text))
       lastText = text
     }
     if once { return 0 }
-    usleep(500_000)
+    // Nothing more will come and no key could close the view: finish like --once.
+    if ended && keys == nil { return 0 }
+    guard let keys else {
+      usleep(500_000)
+      continue
+    }
+    var fds = keys.pollDescriptors.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+    _ = poll(&fds, nfds_t(fds.count), 500)
+    for event in keys.drainEvents() {
+      switch event {
+      case .key(.char("q")), .key(.char("Q")), .signal(.interrupt), .signal(.terminate), .signal(.hangup):
+        return 0
+      case .signal(.stop):
+        keys.suspend()
+        lastText = ""
+      case .signal(.resumed), .resize:
+        lastText = ""
+      default:
+        break
+      }
+    }
   }
 }
 
 /// The text of the notes view.
-func notesView(_ s: WorkshopSession, sinceChange: Double) -> String {
+///
+/// While the session runs, the journal holds the time up to its last `time` entry and the view
+/// adds the time since the file changed; once it has `ended`, the journal's total (written on
+/// quit) is the final time and the clock stands still.
+func notesView(_ s: WorkshopSession, sinceChange: Double, ended: Bool = false) -> String {
   let steps = s.script.steps
   guard steps.indices.contains(s.stepIndex) else { return "No steps.\n" }
   let step = steps[s.stepIndex]
-  // The journal holds the time up to its last `time` entry; add the time since the file changed.
-  let spent = (s.seconds[s.stepIndex] ?? 0) + max(0, min(sinceChange, WorkshopState.timeJournalInterval * 1.5))
+  let running = ended ? 0 : max(0, min(sinceChange, WorkshopState.timeJournalInterval * 1.5))
+  let spent = (s.seconds[s.stepIndex] ?? 0) + running
   var out = "\(TextSanitizer.cleanLine(s.script.title)) — step \(s.stepIndex + 1) of \(steps.count)\n\n"
+  if ended {
+    out += "SESSION ENDED: the workshop screen is closed; the clock has stopped.\n\n"
+  }
   out += "NOW: \(TextSanitizer.cleanLine(step.title)) (\(step.kind.rawValue))\n"
   var timer = "Time: \(WorkshopExport.clock(spent))"
   if let box = step.timeBox {

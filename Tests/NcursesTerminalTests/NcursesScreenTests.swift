@@ -394,3 +394,18 @@ struct NcursesScreenTests {
     #expect(NcursesOptions(environment: [:]).color == true)
   }
 }
+
+/// The notes view's key reading: printable keys pass, escape sequences and control bytes do not.
+@Suite struct KeyboardInputDecodeTests {
+  @Test func printableKeysPassAndEscapeSequencesAreDropped() {
+    let bytes = Array("a\u{1b}[Aq\u{1b}OP\u{7f}\u{01}é".utf8)
+    #expect(KeyboardInput.decode(bytes) == [.key(.char("a")), .key(.char("q")), .key(.char("é"))])
+  }
+
+  @Test func notATerminalGivesNoKeyboard() throws {
+    var fds: [Int32] = [0, 0]
+    try #require(pipe(&fds) == 0)
+    defer { close(fds[0]); close(fds[1]) }
+    #expect(KeyboardInput(fd: fds[0]) == nil)
+  }
+}
