@@ -89,7 +89,7 @@ extension ExplorerLoop {
   /// the reducer). Returns true when a signal ended the program meanwhile.
   func runAssessmentFromExplorer() -> Bool {
     let loop = AssessmentLoop(
-      session: AssessmentSession(questions: .builtIn), terminal: terminal, theme: theme.theme,
+      session: AssessmentSession(questions: questions), terminal: terminal, theme: theme.theme,
       ascii: state.ascii, previous: previous)
     let ending = loop.run()
     previous = loop.lastFrame

@@ -11,6 +11,7 @@ struct ExplorerOptions {
   var ascii: Bool
   var mouse: Bool
   var catalogue: Catalogue
+  var questions: AssessmentQuestions
   var paths: AppPaths
   var debugCrash: Bool
 }
@@ -61,6 +62,7 @@ func runExplorer(_ options: ExplorerOptions) -> Int32 {
   state.notice = warning
 
   let loop = ExplorerLoop(state: state, terminal: screen, themes: themes, theme: theme, store: store)
+  loop.questions = options.questions
   if options.debugCrash {
     loop.onFirstFrame = { NcursesScreen.crashForTesting() }
   }

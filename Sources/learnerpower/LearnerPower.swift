@@ -123,6 +123,9 @@ struct Explore: ParsableCommand {
   @Flag(help: "Do not turn on mouse reporting.")
   var noMouse = false
 
+  @Option(help: ArgumentHelp("Questions for the self-assessment ('a') instead of the built-in twelve.", valueName: "file"))
+  var questions: String?
+
   @Flag(help: ArgumentHelp(visibility: .private))
   var debugCrash = false
 
@@ -130,10 +133,12 @@ struct Explore: ParsableCommand {
 
   func run() throws {
     let catalogue = try common.catalogue()
+    // Checked before the screen opens, so a bad file is reported on a normal terminal.
+    let set = try loadQuestionSet(questions)
     let code = runExplorer(
       ExplorerOptions(
         current: current, target: target, theme: theme, ascii: ascii, mouse: !noMouse,
-        catalogue: catalogue, paths: common.paths, debugCrash: debugCrash))
+        catalogue: catalogue, questions: set, paths: common.paths, debugCrash: debugCrash))
     if code != 0 { throw ExitCode(code) }
   }
 }
