@@ -126,6 +126,45 @@ public final class WorkshopLoop {
   }
 }
 
+extension WorkshopLoop {
+  /// Before a new session exists: shows the too-small message until the terminal reaches
+  /// `WorkshopScreen.minimum`. True once it has (at once when it already is); false when the
+  /// facilitator quits first (q, Ctrl-C, SIGINT, SIGTERM, SIGHUP), so no journal need be made.
+  ///
+  /// ```swift
+  /// guard WorkshopLoop.waitForUsableSize(terminal: screen, theme: theme, ascii: false) else { return 0 }
+  /// let journal = try WorkshopJournal.create(in: folder, session: session)
+  /// ```
+  public static func waitForUsableSize(terminal: any InteractiveTerminal, theme: Theme, ascii: Bool) -> Bool {
+    let minimum = WorkshopScreen.minimum
+    var previous: CellGrid?
+    var fds = terminal.pollDescriptors.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+    while true {
+      let size = terminal.size
+      if size.width >= minimum.width, size.height >= minimum.height { return true }
+      var grid = CellGrid(size: size, fill: Cell(text: " ", width: 1, style: theme.style("base")))
+      Screen.drawTooSmall(
+        into: &grid, style: theme.style("message"), ascii: ascii, screen: "The workshop", minimum: minimum)
+      let changes = grid.changes(since: previous)
+      if !changes.isEmpty || previous == nil { terminal.paint(changes, cursor: nil) }
+      previous = grid
+      for i in fds.indices { fds[i].revents = 0 }
+      if poll(&fds, nfds_t(fds.count), -1) < 0 && errno != EINTR { return false }
+      for event in terminal.drainEvents() {
+        switch event {
+        case .key(.char("q")), .key(.char("Q")), .key(.ctrl("c")),
+          .signal(.interrupt), .signal(.terminate), .signal(.hangup):
+          return false
+        case .key(.ctrl("z")), .signal(.stop):
+          terminal.suspend()
+        default:
+          break
+        }
+      }
+    }
+  }
+}
+
 /// Tells other processes (`workshop notes`) that a session's screen is open: an exclusive
 /// `flock(2)` on its journal, held while the workshop runs. The kernel drops it however the
 /// process ends (quit, crash, `kill -9`), so it never goes stale the way a pid file would, and a

@@ -279,8 +279,9 @@ enum WorkshopStart {
   case resume(String)
 }
 
-/// Opens the journal (creating it for a new session), then the terminal, runs the session and
-/// always gives the terminal back. Returns the exit status (2 without a terminal).
+/// Opens the journal of a resumed session, then the terminal; a new session's journal is created
+/// only once the terminal is at least 80×24 (quitting before that leaves no file). Runs the
+/// session and always gives the terminal back. Returns the exit status (2 without a terminal).
 func runWorkshopSession(
   _ start: WorkshopStart, catalogue: Catalogue, paths: AppPaths, ascii: Bool, theme wanted: String?
 ) -> Int32 {
@@ -291,22 +292,12 @@ func runWorkshopSession(
         + "to write a report use 'learnerpower workshop export'.")
     return 2
   }
-  let now = Date().timeIntervalSince1970
-  let journal: WorkshopJournal
-  let session: WorkshopSession
+  // A resumed journal is opened (and its problems reported) before the screen; a new session's
+  // journal is only created once the terminal is big enough to run it (below).
+  var journal: WorkshopJournal?
+  var session: WorkshopSession?
   var notice: String?
-  switch start {
-  case .start(let script, let source):
-    let id = WorkshopSessionFiles.newID(title: script.title, at: now, folder: paths.sessions)
-    let fresh = WorkshopSession(id: id, script: script, source: source, startedAt: now)
-    do {
-      journal = try WorkshopJournal.create(in: paths.sessions, session: fresh)
-    } catch {
-      printError("cannot start the session journal: \(error)")
-      return 1
-    }
-    session = fresh
-  case .resume(let path):
+  if case .resume(let path) = start {
     switch WorkshopJournal.open(path) {
     case .failure(let d):
       printError(d.description)
@@ -314,21 +305,19 @@ func runWorkshopSession(
     case .success(let (j, replay)):
       journal = j
       session = replay.session
-      notice = "Resumed \(session.id)"
+      notice = "Resumed \(replay.session.id)"
       if !replay.skippedLines.isEmpty {
         notice = "Resumed; unreadable journal lines skipped: \(replay.skippedLines.map(String.init).joined(separator: ", "))"
       }
     }
   }
-  // While this is held, `workshop notes` in another terminal knows the session is running.
-  let running = WorkshopRunningLock(journalPath: journal.path)
   let screen: NcursesScreen
   do {
     screen = try NcursesScreen.open(options: NcursesOptions(environment: env, mouse: false, ascii: ascii))
   } catch {
     switch error {
     case .notATerminal:
-      printError("\(error). The session journal is \(journal.path).")
+      printError("\(error)." + (journal.map { " The session journal is \($0.path)." } ?? ""))
       return 2
     default:
       printError("\(error).")
@@ -339,6 +328,30 @@ func runWorkshopSession(
   let (remembered, _) = StateStore(paths: paths).load()
   let (theme, themeWarning) = ThemeLibrary(paths: paths, environment: env)
     .choose(wanted: wanted, remembered: remembered.theme)
+  if case .start(let script, let source) = start {
+    // Started in a small window, the facilitator may give up: no empty journal is left behind.
+    guard WorkshopLoop.waitForUsableSize(terminal: screen, theme: theme.theme, ascii: screen.prefersASCII)
+    else {
+      screen.restore()
+      Output.err("No session was started (the workshop needs at least 80x24).\n")
+      return 0
+    }
+    let startedAt = Date().timeIntervalSince1970
+    let id = WorkshopSessionFiles.newID(title: script.title, at: startedAt, folder: paths.sessions)
+    let fresh = WorkshopSession(id: id, script: script, source: source, startedAt: startedAt)
+    do {
+      journal = try WorkshopJournal.create(in: paths.sessions, session: fresh)
+    } catch {
+      screen.restore()
+      printError("cannot start the session journal: \(error)")
+      return 1
+    }
+    session = fresh
+  }
+  guard let journal, let session else { return 1 }
+  // While this is held, `workshop notes` in another terminal knows the session is running.
+  let running = WorkshopRunningLock(journalPath: journal.path)
+  let now = Date().timeIntervalSince1970
   var state = WorkshopState(session: session, catalogue: catalogue, now: now, ascii: screen.prefersASCII)
   state.notice = themeWarning ?? notice
   let loop = WorkshopLoop(state: state, terminal: screen, theme: theme.theme, journal: journal)
