@@ -156,7 +156,7 @@ public struct WorkshopKeyMap: Sendable {
     WorkshopKeyBinding([.char("p"), .backspace, .pageUp], .previous, .anyStep, "p/Bksp", "previous step", hint: 2, short: "prev"),
     WorkshopKeyBinding([.char("g")], .goTo, .anyStep, "g", "go to step", hint: 9, short: "go to"),
     WorkshopKeyBinding([.char("m")], .note, .anyStep, "m", "add a note", hint: 10, short: "note"),
-    WorkshopKeyBinding([.char("x")], .export, .anyStep, "x", "export md/json/csv/svg", hint: 11, short: "export"),
+    WorkshopKeyBinding([.char("x")], .export, .anyStep, "x", "export md/json/csv/svg and a snapshot", hint: 11, short: "export"),
     WorkshopKeyBinding([.char("?")], .help, .anyStep, "?", "help", hint: 5),
     WorkshopKeyBinding([.ctrl("z")], .suspend, .anyStep, "Ctrl-Z", "suspend (fg resumes)"),
     WorkshopKeyBinding([.char("q"), .ctrl("c")], .quit, .anyStep, "q", "quit (all is journalled)", hint: 6, short: "quit"),

@@ -23,6 +23,9 @@ public final class WorkshopLoop {
   public private(set) var exports: [String] = []
   /// The clock; tests can replace it.
   public var clock: () -> Double = { Date().timeIntervalSince1970 }
+  /// Where `x` also saves the agreed learning areas as an explorer snapshot
+  /// (`<session id>-agreed.json`, replaced on each export); nil: no snapshot.
+  public var snapshotsFolder: String?
 
   /// A loop over `terminal` writing to `journal`.
   public init(state: WorkshopState, terminal: any InteractiveTerminal, theme: Theme, journal: WorkshopJournal) {
@@ -94,7 +97,7 @@ public final class WorkshopLoop {
     return quit
   }
 
-  /// Writes md, json, csv and svg next to the journal.
+  /// Writes md, json, csv and svg next to the journal, and the agreed areas as a snapshot.
   func exportAll() {
     let base = String(journal.path.dropLast(".jsonl".count))
     var written: [String] = []
@@ -106,6 +109,22 @@ public final class WorkshopLoop {
         written.append(path)
       } catch {
         state.notice = "Export failed: \(error)"
+        return
+      }
+    }
+    // One snapshot per session, replaced as the agreement moves on, so `o` in the explorer
+    // lists it once.
+    if let folder = snapshotsFolder,
+      let snapshot = WorkshopExport.snapshot(
+        state.session, catalogue: state.catalogue, created: SnapshotTimestamp(secondsSince1970: Int64(clock())))
+    {
+      let path = folder + "/" + state.session.id + "-agreed.json"
+      do {
+        try SnapshotStore(folder: folder).write(
+          snapshot, format: .json, to: path, overwrite: true, catalogue: state.catalogue)
+        written.append(path)
+      } catch {
+        state.notice = "Export failed: \(error.description)"
         return
       }
     }

@@ -133,7 +133,7 @@ struct WorkshopCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Journal path or session id.", valueName: "session"))
     var session: String
 
-    @Option(help: "md, json, csv or svg; defaults from the -o extension, else md.")
+    @Option(help: "md, json, csv, svg or snapshot (the agreed learning areas as an explorer snapshot); defaults from the -o extension, else md.")
     var format: String?
 
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write here ('-' or none: standard output).", valueName: "file"))
@@ -145,8 +145,8 @@ struct WorkshopCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
-      if let format, WorkshopExportFormat(rawValue: format) == nil {
-        throw ValidationError("--format must be md, json, csv or svg (got '\(format)').")
+      if let format, format != "snapshot", WorkshopExportFormat(rawValue: format) == nil {
+        throw ValidationError("--format must be md, json, csv, svg or snapshot (got '\(format)').")
       }
     }
 
@@ -159,6 +159,10 @@ struct WorkshopCommand: ParsableCommand {
       case .failure(let d):
         printError(d.description)
         throw ExitCode(1)
+      }
+      if format == "snapshot" {
+        try exportSnapshot(replay.session, catalogue: catalogue)
+        return
       }
       let ext = output.map { ($0 as NSString).pathExtension.lowercased() } ?? ""
       let chosen =
@@ -250,6 +254,39 @@ struct WorkshopCommand: ParsableCommand {
   }
 }
 
+extension WorkshopCommand.Export {
+  /// `--format snapshot`: the agreed learning areas as an explorer snapshot (JSON), written
+  /// into the snapshots folder (or to `-o`), so `o` then `a` in the explorer takes them.
+  func exportSnapshot(_ session: WorkshopSession, catalogue: Catalogue) throws {
+    guard
+      let snapshot = WorkshopExport.snapshot(session, catalogue: catalogue, created: .now())
+    else {
+      printError("\(session.id): nothing has been agreed yet (no votes, answers or adjusted positions), so there is no snapshot to write.")
+      throw ExitCode(1)
+    }
+    if output == "-" {
+      do {
+        Output.out(String(decoding: try SnapshotCodec.encode(snapshot), as: UTF8.self))
+      } catch {
+        printError("could not encode the snapshot: \(error)")
+        throw ExitCode(1)
+      }
+      return
+    }
+    let store = SnapshotStore(folder: common.paths.snapshots)
+    let path = output ?? store.proposedPath(title: snapshot.title, created: snapshot.created)
+    do {
+      try store.write(
+        snapshot, format: .json, to: path, overwrite: force, catalogue: catalogue,
+        createFolder: output == nil)
+    } catch {
+      printError(error.description)
+      throw ExitCode(1)
+    }
+    print(path)
+  }
+}
+
 /// A SESSION argument as a journal path, or exit 1 with the reason.
 func resolveSession(_ name: String?, common: CommonOptions) throws -> String {
   switch WorkshopSessionFiles.resolve(name, folder: common.paths.sessions) {
@@ -286,6 +323,14 @@ func runWorkshopSession(
   _ start: WorkshopStart, catalogue: Catalogue, paths: AppPaths, ascii: Bool, theme wanted: String?
 ) -> Int32 {
   let env = ProcessInfo.processInfo.environment
+  // Two screens appending to one journal would interleave two sessions' worth of changes; said
+  // first, as it is the reason whatever the terminal.
+  if case .resume(let path) = start, WorkshopRunningLock.isHeld(on: path) {
+    printError(
+      "\(path): this session is open on another screen; quit it there first "
+        + "(or follow it with 'learnerpower workshop notes').")
+    return 1
+  }
   guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else {
     printError(
       "the workshop needs a terminal. To check a script use 'learnerpower workshop check', "
@@ -355,6 +400,7 @@ func runWorkshopSession(
   var state = WorkshopState(session: session, catalogue: catalogue, now: now, ascii: screen.prefersASCII)
   state.notice = themeWarning ?? notice
   let loop = WorkshopLoop(state: state, terminal: screen, theme: theme.theme, journal: journal)
+  loop.snapshotsFolder = paths.snapshots
   let code = loop.run()
   screen.restore()
   withExtendedLifetime(running) {}

@@ -19,6 +19,20 @@ import Testing
     answers = ["HR", "Managers", "Teams", "Each person"]
     """
 
+  @Test func aSessionWithNothingAgreedHasNoSnapshotToExport() throws {
+    let home = LP.tempHome()
+    let folder = home + "/data/learnerpower/sessions"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let start = #"{"at":1,"script":{"steps":[{"collect":"both","kind":"vote","title":"V"}],"title":"T"},"session":"s1","type":"start"}"#
+    try (start + "\n").write(toFile: folder + "/s1.jsonl", atomically: true, encoding: .utf8)
+    let r = try LP.run(["workshop", "export", "s1", "--format", "snapshot"], env: LP.environment(home: home))
+    #expect(r.status == 1)
+    #expect(r.stderr.contains("s1: nothing has been agreed yet"))
+    let bad = try LP.run(["workshop", "export", "s1", "--format", "pdf"], env: LP.environment(home: home))
+    #expect(bad.status == 64)
+    #expect(bad.stderr.contains("md, json, csv, svg or snapshot"))
+  }
+
   @Test func checkFindsTheQuestionsFileBesideTheScriptAndReportsItsProblems() throws {
     let home = LP.tempHome()
     let folder = home + "/scripts"
@@ -88,8 +102,24 @@ import Testing
     // Leadership had no votes; move its target by hand.
     try s.send("Down", "Down", "Down", "Tab", "L")
     s.waitFor(text: "Leadership: 50 Enabled → 55 Enabled (adjusted)")
+
+    // A second screen on the same session is refused: two writers would interleave one journal.
+    let twice = try LP.run(["workshop", "resume"], env: env)
+    #expect(twice.status == 1)
+    #expect(twice.stderr.contains("this session is open on another screen"))
+
+    // x writes the reports and the agreed areas as a snapshot the explorer can take.
+    try s.send("x")
+    s.waitFor(text: "Exported:")
+    let snapshots = home + "/data/learnerpower/snapshots"
+    let names = try FileManager.default.contentsOfDirectory(atPath: snapshots)
+    #expect(names.count == 1 && names.first?.hasSuffix("-agreed.json") == true)
     try s.send("q")
     s.waitFor(text: "EXIT=0")
+    let shown = try LP.run(["show", snapshots + "/" + (names.first ?? "")], env: env)
+    #expect(shown.status == 0, "\(shown.stderr)")
+    #expect(shown.stdout.contains("Compliance and safety"))
+    #expect(shown.stdout.contains("Leadership"))
 
     let folder = home + "/data/learnerpower/sessions"
     let journal = try #require(try FileManager.default.contentsOfDirectory(atPath: folder).first { $0.hasSuffix(".jsonl") })
@@ -99,5 +129,19 @@ import Testing
     #expect(md.stdout.contains("| Onboarding | 40 (Guided) | 70 (Enabled) | +30 | vote medians | 1 |"))
     #expect(md.stdout.contains("| Professional skills | – | – | – | no votes yet | 0 |"))
     #expect(md.stdout.contains("| Leadership | 50 (Enabled) | 55 (Enabled) | +5 | adjusted | 0 |"))
+
+    // The same as a snapshot from the command line, into the snapshots folder by default.
+    let exported = try LP.run(["workshop", "export", folder + "/" + journal, "--format", "snapshot"], env: env)
+    #expect(exported.status == 0, "\(exported.stderr)")
+    let path = exported.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    #expect(path.hasPrefix(home + "/data/learnerpower/snapshots/"))
+    let json = try String(contentsOfFile: path, encoding: .utf8)
+    #expect(json.contains("\"schema\" : \"learnerpower.snapshot/2\""))
+    let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+    let areas = (object?["areas"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
+    // Professional skills had nothing agreed: the snapshot's note names it instead.
+    #expect(areas == ["Compliance and safety", "Onboarding", "Leadership"])
+    #expect((object?["note"] as? String)?.contains("Not agreed: Professional skills.") == true)
+
   }
 }
