@@ -11,6 +11,8 @@ public struct ThemeDefinition: Sendable, Hashable {
   public var extends: String?
   /// The `[styles]` table, with palette names already replaced by their colours.
   public var specs: [Role: StyleSpec]
+  /// The file's own `[palette]` (lower-cased names).
+  public var palette: [String: Color] = [:]
   /// Where it was read from ("built-in" for the compiled-in default).
   public var file: String
 }
@@ -27,8 +29,12 @@ public enum ThemeFile {
   static let topKeys: Set<String> = ["name", "description", "extends", "palette", "styles"]
   static let styleKeys: Set<String> = ["fg", "bg", "bold", "dim", "italic", "underline", "reverse"]
 
-  /// Parses one theme file; `file` names it in the diagnostics.
-  public static func parse(_ text: String, file: String) -> Result<ThemeDefinition, DiagnosticList> {
+  /// Parses one theme file; `file` names it in the diagnostics. A colour name the file's own
+  /// `[palette]` does not define is looked up in `inheritedPalette` (the default theme's), so a
+  /// theme of one line such as `"slider.thumb" = { fg = "accent" }` works.
+  public static func parse(
+    _ text: String, file: String, inheritedPalette: [String: Color] = [:]
+  ) -> Result<ThemeDefinition, DiagnosticList> {
     let doc: TOMLDocument
     switch TOMLDocument.parse(text, file: file) {
     case .success(let d): doc = d
@@ -64,13 +70,13 @@ public enum ThemeFile {
       }
     }
 
-    var palette: [String: Color] = [:]
+    var own: [String: Color] = [:]
     if let p = root["palette"] {
       if let entries = p.tableEntries {
         for entry in entries {
           let path: TOMLKeyPath = ["palette", .key(entry.key)]
           switch parseColor(entry.value, palette: [:]) {
-          case .success(let c): palette[entry.key.lowercased()] = c
+          case .success(let c): own[entry.key.lowercased()] = c
           case .failure(let p): problem(path, p.message)
           }
         }
@@ -79,6 +85,7 @@ public enum ThemeFile {
       }
     }
 
+    let palette = inheritedPalette.merging(own) { _, mine in mine }
     var specs: [Role: StyleSpec] = [:]
     if let s = root["styles"] {
       if let entries = s.tableEntries {
@@ -139,7 +146,8 @@ public enum ThemeFile {
     }
     if !problems.isEmpty { return .failure(DiagnosticList(problems)) }
     return .success(
-      ThemeDefinition(name: name, description: description, extends: extends, specs: specs, file: file))
+      ThemeDefinition(
+        name: name, description: description, extends: extends, specs: specs, palette: own, file: file))
   }
 
   static let ansiNames: [String: UInt8] = [

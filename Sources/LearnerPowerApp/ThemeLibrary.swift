@@ -108,12 +108,24 @@ public struct ThemeLibrary: Sendable {
     (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
   }
 
+  /// The built-in default theme as written, parsed once.
+  static let builtInDefinition: ThemeDefinition? = {
+    guard case .success(let d) = ThemeFile.parse(BuiltInTheme.defaultSource, file: "built-in") else {
+      return nil
+    }
+    return d
+  }()
+
+  /// The default theme's colour names, which every theme file may use without defining them.
+  public static var builtInPalette: [String: Color] { builtInDefinition?.palette ?? [:] }
+
   /// The built-in default theme; it cannot fail (a test parses the same text).
   public static let builtInDefault: ResolvedTheme = {
     let theme: Theme
-    switch ThemeFile.parse(BuiltInTheme.defaultSource, file: "built-in") {
-    case .success(let d): theme = Theme(name: d.name, description: d.description, specs: d.specs)
-    case .failure: theme = Theme(name: "default")
+    if let d = builtInDefinition {
+      theme = Theme(name: d.name, description: d.description, specs: d.specs)
+    } else {
+      theme = Theme(name: "default")
     }
     return ResolvedTheme(
       theme: theme,
@@ -144,7 +156,7 @@ public struct ThemeLibrary: Sendable {
         let path = folder + "/" + file
         var description = ""
         if case .success(let text) = readText(path),
-          case .success(let d) = ThemeFile.parse(text, file: path)
+          case .success(let d) = ThemeFile.parse(text, file: path, inheritedPalette: Self.builtInPalette)
         {
           description = d.description
         } else {
@@ -219,7 +231,7 @@ public struct ThemeLibrary: Sendable {
     var problems: [Diagnostic] = []
     var name: String
     var extends: String?
-    switch ThemeFile.parse(text, file: path) {
+    switch ThemeFile.parse(text, file: path, inheritedPalette: Self.builtInPalette) {
     case .success(let d):
       name = d.name
       extends = d.extends
@@ -257,7 +269,7 @@ public struct ThemeLibrary: Sendable {
     case .failure(let d): return .failure(DiagnosticList([d]))
     }
     let def: ThemeDefinition
-    switch ThemeFile.parse(text, file: path) {
+    switch ThemeFile.parse(text, file: path, inheritedPalette: Self.builtInPalette) {
     case .success(let d): def = d
     case .failure(let e): return .failure(e)
     }

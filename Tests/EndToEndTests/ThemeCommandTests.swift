@@ -94,6 +94,25 @@ import Testing
     #expect(r.stdout == file + ": ok\n")
   }
 
+  /// DESIGN's example line alone: `accent` comes from the default theme's palette.
+  @Test func designsExampleLinePassesCheckWithoutAPaletteOfItsOwn() throws {
+    let home = LearnerPowerBinary.tempHome()
+    defer { try? FileManager.default.removeItem(atPath: home) }
+    let file = home + "/thumb.toml"
+    try "name = \"thumb\"\n[styles]\n\"slider.thumb\" = { fg = \"accent\", bold = true }\n"
+      .write(toFile: file, atomically: true, encoding: .utf8)
+    let r = try LearnerPowerBinary.run(
+      ["themes", "check", file], env: LearnerPowerBinary.environment(home: home))
+    #expect(r.status == 0, "\(r.stderr)")
+    try "name = \"typo\"\n[styles]\n\"slider.thumb\" = { fg = \"acent\" }\n"
+      .write(toFile: file, atomically: true, encoding: .utf8)
+    let typo = try LearnerPowerBinary.run(
+      ["themes", "check", file], env: LearnerPowerBinary.environment(home: home))
+    #expect(typo.status == 1)
+    #expect(typo.stderr.contains("\(file):3:"))
+    #expect(typo.stderr.contains("accent"))
+  }
+
   @Test func listShowsUserThemesWithTheirOrigin() throws {
     let home = try homeWithUserTheme()
     defer { try? FileManager.default.removeItem(atPath: home) }

@@ -36,6 +36,18 @@ func isolatedLibrary(themesDir folder: String?) -> ThemeLibrary {
     }
   }
 
+  @Test func paletteNamesFallBackToTheDefaultThemesAndTheFilesOwnWin() throws {
+    let inherited = ThemeLibrary.builtInPalette
+    #expect(inherited["accent"] == .rgb(0x5f, 0xd7, 0xd7))
+    let text = "name = \"x\"\n[palette]\ncurrent = \"red\"\n[styles]\n\"slider.thumb\" = { fg = \"accent\" }\n\"slider.current\" = { fg = \"current\" }\n"
+    let d = try ThemeFile.parse(text, file: "t.toml", inheritedPalette: inherited).get()
+    #expect(d.specs[Role("slider.thumb")]?.fg == .rgb(0x5f, 0xd7, 0xd7))
+    #expect(d.specs[Role("slider.current")]?.fg == .ansi(1))
+    #expect(d.palette.keys.sorted() == ["current"])
+    // Without an inherited palette the name is unknown, as before.
+    #expect(problems("name = \"x\"\n[styles]\n\"slider.thumb\" = { fg = \"accent\" }\n").count == 1)
+  }
+
   @Test func aTOMLSyntaxErrorGivesLineAndColumn() {
     let p = problems("name = \"x\"\n[styles]\n\"slider\" = { fg = }\n")
     #expect(p.count == 1)
