@@ -176,12 +176,9 @@ public final class ExplorerLoop {
   }
 
   func cycleTheme() {
-    let names = themes.list().map(\.name)
-    guard !names.isEmpty else { return }
-    let i = names.firstIndex(of: lastTriedTheme ?? theme.info.name) ?? -1
-    let next = names[(i + 1) % names.count]
+    guard let (next, result) = themes.next(after: lastTriedTheme ?? theme.info.name) else { return }
     lastTriedTheme = next
-    switch themes.load(next) {
+    switch result {
     case .success(let t):
       theme = t
       lastTriedTheme = nil
@@ -192,7 +189,7 @@ public final class ExplorerLoop {
         reduce(&state, .noticed("Warning: could not remember the theme: \(error)"))
       }
     case .failure(let e):
-      reduce(&state, .themeChanged(name: next, warning: Self.themeWarning(next, e)))
+      reduce(&state, .themeChanged(name: next, warning: ThemeLibrary.themeWarning(next, e)))
     }
   }
 }

@@ -145,6 +145,20 @@ public struct ThemeLibrary: Sendable {
     }
   }
 
+  /// The theme after `name` in ``list()`` order (wrapping round) and the result of loading it:
+  /// what `t` does in the explorer and the workshop. Nil when there are no themes at all.
+  ///
+  /// ```swift
+  /// library.next(after: "default")?.name  // "high-contrast"
+  /// ```
+  public func next(after name: String) -> (name: String, result: Result<ResolvedTheme, DiagnosticList>)? {
+    let names = list().map(\.name)
+    guard !names.isEmpty else { return nil }
+    let i = names.firstIndex(of: name) ?? -1
+    let next = names[(i + 1) % names.count]
+    return (next, load(next))
+  }
+
   /// Every theme available, one per name (the first found wins), sorted by name.
   public func list() -> [ThemeInfo] {
     var byName: [String: ThemeInfo] = [:]

@@ -122,7 +122,7 @@ extension ExplorerLoop {
       switch themes.load(name) {
       case .success(let t): theme = t
       case .failure(let e):
-        reduce(&state, .themePicker(.previewFailed(warning: Self.themeWarning(name, e))))
+        reduce(&state, .themePicker(.previewFailed(warning: ThemeLibrary.themeWarning(name, e))))
       }
     case .keep(let name):
       let before = themeBeforePicker ?? theme
@@ -133,7 +133,7 @@ extension ExplorerLoop {
         case .success(let t): theme = t
         case .failure(let e):
           theme = before
-          reduce(&state, .themeChanged(name: name, warning: Self.themeWarning(name, e)))
+          reduce(&state, .themeChanged(name: name, warning: ThemeLibrary.themeWarning(name, e)))
           return
         }
       }
@@ -148,7 +148,9 @@ extension ExplorerLoop {
       themeBeforePicker = nil
     }
   }
+}
 
+extension ThemeLibrary {
   /// The status-line warning for a theme that could not be used.
   static func themeWarning(_ name: String, _ problems: DiagnosticList) -> String {
     "Warning: theme '\(name)' not used: \(problems.diagnostics.first?.description ?? name)"

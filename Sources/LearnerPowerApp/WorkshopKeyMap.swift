@@ -19,6 +19,8 @@ public enum WorkshopCommand: Hashable, Sendable {
   case switchAgreed
   case backToMedians
   case help
+  /// Switches to the next theme (remembered, as in the explorer).
+  case nextTheme
   case suspend
   case quit
   /// In an open field: Enter.
@@ -156,8 +158,9 @@ public struct WorkshopKeyMap: Sendable {
     WorkshopKeyBinding([.char("p"), .backspace, .pageUp], .previous, .anyStep, "p/Bksp", "previous step", hint: 2, short: "prev"),
     WorkshopKeyBinding([.char("g")], .goTo, .anyStep, "g", "go to step", hint: 9, short: "go to"),
     WorkshopKeyBinding([.char("m")], .note, .anyStep, "m", "add a note", hint: 10, short: "note"),
-    WorkshopKeyBinding([.char("x")], .export, .anyStep, "x", "export md/json/csv/svg and a snapshot", hint: 11, short: "export"),
+    WorkshopKeyBinding([.char("x")], .export, .anyStep, "x", "export reports + snapshot", hint: 11, short: "export"),
     WorkshopKeyBinding([.char("?")], .help, .anyStep, "?", "help", hint: 5),
+    WorkshopKeyBinding([.char("t")], .nextTheme, .anyStep, "t", "next theme (e.g. projector)", hint: 13, short: "theme"),
     WorkshopKeyBinding([.ctrl("z")], .suspend, .anyStep, "Ctrl-Z", "suspend (fg resumes)"),
     WorkshopKeyBinding([.char("q"), .ctrl("c")], .quit, .anyStep, "q", "quit (all is journalled)", hint: 6, short: "quit"),
     WorkshopKeyBinding(digits + [.enter, .char("v")], .vote, .voteStep, "0-9/v", "add votes: 45 Ana, or 30 70", hint: 3, short: "vote"),

@@ -14,7 +14,7 @@ public final class WorkshopLoop {
   /// The current state.
   public private(set) var state: WorkshopState
   let terminal: any InteractiveTerminal
-  let theme: Theme
+  var theme: Theme
   let journal: WorkshopJournal
   var previous: CellGrid?
   /// Set when something went wrong that must be printed after the terminal is restored.
@@ -23,6 +23,8 @@ public final class WorkshopLoop {
   public private(set) var exports: [String] = []
   /// The clock; tests can replace it.
   public var clock: () -> Double = { Date().timeIntervalSince1970 }
+  /// The themes `t` cycles through and where the choice is remembered; nil: `t` says it cannot.
+  public var themes: (library: ThemeLibrary, current: String, store: StateStore)?
   /// Where `x` also saves the agreed learning areas as an explorer snapshot
   /// (`<session id>-agreed.json`, replaced on each export); nil: no snapshot.
   public var snapshotsFolder: String?
@@ -92,9 +94,35 @@ public final class WorkshopLoop {
         quit = true
       case .suspend:
         terminal.suspend()
+      case .cycleTheme:
+        cycleTheme()
       }
     }
     return quit
+  }
+
+  /// `t`: the next theme, remembered for the explorer and the next session; a theme that cannot
+  /// be used keeps the current one and says why.
+  func cycleTheme() {
+    guard var themes, let (next, result) = themes.library.next(after: themes.current) else {
+      state.notice = "No other themes to switch to"
+      return
+    }
+    // Broken themes are stepped over on the next `t`, not retried.
+    themes.current = next
+    self.themes = themes
+    switch result {
+    case .success(let t):
+      theme = t.theme
+      state.notice = "Theme: \(t.info.name)"
+      do {
+        try themes.store.saveTheme(t.info.name)
+      } catch {
+        state.notice = "Theme: \(t.info.name) (could not remember it: \(error))"
+      }
+    case .failure(let e):
+      state.notice = ThemeLibrary.themeWarning(next, e)
+    }
   }
 
   /// Writes md, json, csv and svg next to the journal, and the agreed areas as a snapshot.

@@ -167,6 +167,8 @@ public enum WorkshopEffect: Hashable, Sendable {
   case quit
   /// Suspend (Ctrl-Z).
   case suspend
+  /// Switch to the next theme.
+  case cycleTheme
 }
 
 /// Applies one action; every session change is applied here and returned as a journal effect,
@@ -246,6 +248,8 @@ private func sessionCommand(_ state: inout WorkshopState, _ command: WorkshopCom
     return [.suspend]
   case .help:
     state.showingHelp = true
+  case .nextTheme:
+    return [.cycleTheme]
   case .note:
     state.field = .note
     state.text = ""

@@ -370,9 +370,10 @@ func runWorkshopSession(
     }
   }
   defer { screen.restore() }
-  let (remembered, _) = StateStore(paths: paths).load()
-  let (theme, themeWarning) = ThemeLibrary(paths: paths, environment: env)
-    .choose(wanted: wanted, remembered: remembered.theme)
+  let store = StateStore(paths: paths)
+  let (remembered, _) = store.load()
+  let library = ThemeLibrary(paths: paths, environment: env)
+  let (theme, themeWarning) = library.choose(wanted: wanted, remembered: remembered.theme)
   if case .start(let script, let source) = start {
     // Started in a small window, the facilitator may give up: no empty journal is left behind.
     guard WorkshopLoop.waitForUsableSize(terminal: screen, theme: theme.theme, ascii: screen.prefersASCII)
@@ -401,6 +402,7 @@ func runWorkshopSession(
   state.notice = themeWarning ?? notice
   let loop = WorkshopLoop(state: state, terminal: screen, theme: theme.theme, journal: journal)
   loop.snapshotsFolder = paths.snapshots
+  loop.themes = (library, theme.info.name, store)
   let code = loop.run()
   screen.restore()
   withExtendedLifetime(running) {}

@@ -217,6 +217,22 @@ import Testing
     #expect(missing.screen().contains("Step 1 of 5"))
   }
 
+  @Test(.enabled(if: tmuxAvailable)) func tSwitchesTheThemeMidSessionAndRemembersIt() throws {
+    let home = LP.tempHome()
+    let s = try start(["workshop", "--theme", "monochrome", Self.intro], home: home)
+    s.waitFor(text: "Step 1 of 5")
+    #expect(!showsColour(s))
+    // monochrome is followed by okabe-ito in list order, which colours the screen.
+    try s.send("t")
+    s.waitFor(text: "Theme: okabe-ito")
+    s.waitFor("colour on screen") { _ in showsColour(s) }
+    #expect(s.screen().contains("Step 1 of 5"))  // the session is where it was
+    try s.send("q")
+    s.waitFor(text: "EXIT=0")
+    let config = try String(contentsOfFile: home + "/config/learnerpower/config.toml", encoding: .utf8)
+    #expect(config.contains("theme = \"okabe-ito\""))
+  }
+
   // MARK: - Signals
 
   @Test(.enabled(if: tmuxAvailable)) func sigtermRestoresTheTerminalAndKeepsTheJournal() throws {

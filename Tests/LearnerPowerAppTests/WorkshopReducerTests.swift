@@ -307,3 +307,11 @@ private func type(_ state: inout WorkshopState, _ text: String) -> [JournalEntry
   #expect(s.session.stepIndex == 3)
   #expect(s.session.visited == [0, 3])
 }
+
+@Test func tAsksForTheNextThemeOnEveryStepButTypesInAField() {
+  var s = freshState()
+  #expect(reduceWorkshop(&s, .key(.char("t"))) == [.cycleTheme])
+  press(&s, .char("n"), .char("v"))
+  #expect(reduceWorkshop(&s, .key(.char("t"))).isEmpty)
+  #expect(s.text == "t")
+}
