@@ -18,10 +18,48 @@ public final class WorkshopJournal {
   /// Where the journal lives.
   public let path: String
   private let fd: Int32
+  /// Bytes of the file already replayed or read back (see ``appendedByOthers()``).
+  private var processed: off_t = 0
+  /// Lines this process appended that have not been read back yet, in order.
+  private var ownLines: [Data] = []
 
   private init(path: String, fd: Int32) {
     self.path = path
     self.fd = fd
+  }
+
+  /// The file's size now, or nil when it cannot be told.
+  private func size() -> off_t? {
+    var info = stat()
+    return fstat(fd, &info) == 0 ? info.st_size : nil
+  }
+
+  /// Entries another process appended since the last call (`workshop import` in a second
+  /// terminal), so a running session shows them at once. Only whole lines are taken; this
+  /// process's own lines are recognised and skipped; unreadable lines are skipped as in replay.
+  public func appendedByOthers() -> [JournalEntry] {
+    guard let end = size(), end > processed else { return [] }
+    let count = Int(end - processed)
+    var buffer = [UInt8](repeating: 0, count: count)
+    let got = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, count, processed) }
+    guard got > 0 else { return [] }
+    let bytes = buffer.prefix(got)
+    // A line still being written has no newline yet: leave it for the next call.
+    guard let lastNewline = bytes.lastIndex(of: UInt8(ascii: "\n")) else { return [] }
+    processed += off_t(lastNewline + 1)
+    var entries: [JournalEntry] = []
+    let decoder = JSONDecoder()
+    for line in bytes[...lastNewline].split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
+      let data = Data(line)
+      if let mine = ownLines.firstIndex(of: data) {
+        ownLines.remove(at: mine)
+        continue
+      }
+      if let entry = try? decoder.decode(JournalEntry.self, from: data), entry.type != .start {
+        entries.append(entry)
+      }
+    }
+    return entries
   }
 
   deinit { close(fd) }
@@ -32,13 +70,16 @@ public final class WorkshopJournal {
   {
     try AtomicFile.makeFolder(folder)
     let path = folder + "/" + session.id + ".jsonl"
-    let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o644)
+    // Read and write: a running session reads back what `workshop import` appends elsewhere.
+    let fd = Glibc.open(path, O_RDWR | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o644)
     guard fd >= 0 else { throw .posix(path, errno, doing: "creating the session journal") }
     let journal = WorkshopJournal(path: path, fd: fd)
     try journal.append(
       .start(
         session: session.id, script: session.script, source: session.source,
         at: session.startedAt))
+    journal.processed = journal.size() ?? 0
+    journal.ownLines = []
     let dfd = Glibc.open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     if dfd >= 0 {
       _ = fsync(dfd)
@@ -48,8 +89,11 @@ public final class WorkshopJournal {
   }
 
   /// Opens an existing journal for appending after replaying it; a torn last line is cut off
-  /// first so the next entry starts on a line of its own.
-  public static func open(_ path: String) -> Result<(WorkshopJournal, WorkshopSession.Replay), Diagnostic> {
+  /// first so the next entry starts on a line of its own, unless `repairTail` is false (the
+  /// session is running elsewhere, and its "torn" line may be one it is writing right now).
+  public static func open(_ path: String, repairTail: Bool = true)
+    -> Result<(WorkshopJournal, WorkshopSession.Replay), Diagnostic>
+  {
     let replay: WorkshopSession.Replay
     switch WorkshopSessionFiles.load(path) {
     case .failure(let d): return .failure(d)
@@ -59,13 +103,15 @@ public final class WorkshopJournal {
     guard fd >= 0 else {
       return .failure(Diagnostic(file: path, message: FileStoreError.posix(path, errno, doing: "opening").reason))
     }
-    if replay.tornTail, let data = FileManager.default.contents(atPath: path),
+    if repairTail, replay.tornTail, let data = FileManager.default.contents(atPath: path),
       let lastNewline = data.lastIndex(of: UInt8(ascii: "\n"))
     {
       _ = ftruncate(fd, off_t(lastNewline + 1))
       _ = fsync(fd)
     }
-    return .success((WorkshopJournal(path: path, fd: fd), replay))
+    let journal = WorkshopJournal(path: path, fd: fd)
+    journal.processed = journal.size() ?? 0
+    return .success((journal, replay))
   }
 
   /// Appends one entry as one line and fsyncs it.
@@ -79,6 +125,7 @@ public final class WorkshopJournal {
     data.append(UInt8(ascii: "\n"))
     let failure = AtomicFile.writeAll(data, to: fd, path: path, doing: "writing the journal")
     if let failure { throw failure }
+    ownLines.append(data.dropLast())
     if fsync(fd) != 0 { throw .posix(path, errno, doing: "flushing the journal to disk") }
   }
 }

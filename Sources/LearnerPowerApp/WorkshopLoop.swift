@@ -49,6 +49,8 @@ public final class WorkshopLoop {
       if rc < 0 && errno != EINTR { return 1 }
       var quit = false
       perform(reduceWorkshop(&state, .tick(clock())))
+      let elsewhere = journal.appendedByOthers()
+      if !elsewhere.isEmpty { perform(reduceWorkshop(&state, .appendedElsewhere(elsewhere))) }
       for event in terminal.drainEvents() {
         var effects: [WorkshopEffect] = []
         switch event {

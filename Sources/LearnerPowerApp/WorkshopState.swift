@@ -153,6 +153,9 @@ public enum WorkshopAction: Hashable, Sendable {
   case key(Key)
   /// The clock moved to `now` (the loop sends this on every wake-up).
   case tick(Double)
+  /// Entries another process added to the journal (`workshop import` in a second terminal);
+  /// they are already in the file, so they are applied and not journalled again.
+  case appendedElsewhere([JournalEntry])
 }
 
 /// What must happen outside the reducer.
@@ -182,6 +185,13 @@ public func reduceWorkshop(_ state: inout WorkshopState, _ action: WorkshopActio
     advanceGlide(&state)
     if now - state.lastTimed >= WorkshopState.timeJournalInterval {
       return [record(&state, timeEntry(state))]
+    }
+    return []
+  case .appendedElsewhere(let entries):
+    for entry in entries { state.session.apply(entry) }
+    let votes = entries.filter { $0.type == .vote }.count
+    if votes > 0 {
+      state.notice = "\(votes) vote\(votes == 1 ? "" : "s") added from another terminal"
     }
     return []
   case .key(let key):

@@ -204,7 +204,9 @@ struct WorkshopCommand: ParsableCommand {
       let path = try resolveSession(session, common: common)
       let journal: WorkshopJournal
       let replay: WorkshopSession.Replay
-      switch WorkshopJournal.open(path) {
+      // A session open on another screen picks the votes up from the journal as they land.
+      let running = WorkshopRunningLock.isHeld(on: path)
+      switch WorkshopJournal.open(path, repairTail: !running) {
       case .success(let (j, r)):
         journal = j
         replay = r
@@ -248,7 +250,9 @@ struct WorkshopCommand: ParsableCommand {
         printError(error.description)
         throw ExitCode(1)
       }
-      print("\(path): imported \(result.rows.count) vote\(result.rows.count == 1 ? "" : "s") into step \(index + 1); skipped \(result.problems.count)")
+      print(
+        "\(path): imported \(result.rows.count) vote\(result.rows.count == 1 ? "" : "s") into step \(index + 1); "
+          + "skipped \(result.problems.count)" + (running ? " (the running session shows them now)" : ""))
       if !result.problems.isEmpty { throw ExitCode(1) }
     }
   }

@@ -233,6 +233,26 @@ import Testing
     #expect(config.contains("theme = \"okabe-ito\""))
   }
 
+  @Test(.enabled(if: tmuxAvailable)) func votesImportedFromAnotherTerminalShowAtOnce() throws {
+    let home = LP.tempHome()
+    let s = try start(["workshop", Self.intro], home: home)
+    s.waitFor(text: "Step 1 of 5")
+    try s.send("g")
+    try s.sendLiteral("4")
+    try s.send("Enter")
+    s.waitFor(text: "Step 4 of 5")
+    let csv = home + "/votes.csv"
+    try "name,current\nAna,30\nBo,50\nCy,oops\n".write(toFile: csv, atomically: true, encoding: .utf8)
+    let imported = try LP.run(["workshop", "import", "--step", "4", sessionsFolder(home).appending("/") + (try FileManager.default.contentsOfDirectory(atPath: sessionsFolder(home)).first { $0.hasSuffix(".jsonl") } ?? ""), csv], env: environment(home: home))
+    #expect(imported.status == 1)  // one bad row
+    #expect(imported.stdout.contains("(the running session shows them now)"))
+    s.waitFor(text: "2 votes added from another terminal")
+    try s.send("r")
+    s.waitFor(text: "n=2")
+    try s.send("q")
+    s.waitFor(text: "EXIT=0")
+  }
+
   // MARK: - Signals
 
   @Test(.enabled(if: tmuxAvailable)) func sigtermRestoresTheTerminalAndKeepsTheJournal() throws {

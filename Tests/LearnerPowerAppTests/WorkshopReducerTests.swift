@@ -315,3 +315,38 @@ private func type(_ state: inout WorkshopState, _ text: String) -> [JournalEntry
   #expect(reduceWorkshop(&s, .key(.char("t"))).isEmpty)
   #expect(s.text == "t")
 }
+
+@Test func entriesAnotherProcessAppendsAreReadBackButOurOwnAreNot() throws {
+  let dir = NSTemporaryDirectory() + "lp-ws-\(UUID().uuidString)"
+  defer { try? FileManager.default.removeItem(atPath: dir) }
+  let running = try WorkshopJournal.create(in: dir, session: WorkshopSession(id: "live", script: workshopScript, startedAt: 5))
+  #expect(running.appendedByOthers().isEmpty)
+  try running.append(.moved(to: 1, at: 6))
+  // A second writer, as `workshop import` in another terminal opens it.
+  guard case .success(let (importer, _)) = WorkshopJournal.open(running.path, repairTail: false) else {
+    Issue.record("the journal should open")
+    return
+  }
+  try importer.append(.voted(WorkshopVote(id: 1 << 41, name: "Ana", current: 30), step: 1, at: 7))
+  try running.append(.revealed(true, step: 1, at: 8))
+  try importer.append(.voted(WorkshopVote(id: (1 << 41) + 1, current: 50), step: 1, at: 9))
+  let seen = running.appendedByOthers()
+  #expect(seen.map(\.vote?.current) == [30, 50])
+  #expect(running.appendedByOthers().isEmpty)  // each entry once
+
+  // A line still being written is left for the next call.
+  let handle = try #require(FileHandle(forWritingAtPath: running.path))
+  handle.seekToEndOfFile()
+  let line = try JournalEntry.voted(WorkshopVote(id: 9, current: 70), step: 1, at: 10).jsonLine()
+  handle.write(line.prefix(10))
+  #expect(running.appendedByOthers().isEmpty)
+  handle.write(line.dropFirst(10) + Data("\n".utf8))
+  try handle.close()
+  #expect(running.appendedByOthers().map(\.vote?.current) == [70])
+
+  var s = freshState()
+  press(&s, .char("n"))
+  #expect(reduceWorkshop(&s, .appendedElsewhere(seen)).isEmpty)
+  #expect(s.session.votes(of: 1).count == 2)
+  #expect(s.notice == "2 votes added from another terminal")
+}
