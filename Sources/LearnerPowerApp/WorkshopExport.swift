@@ -165,13 +165,23 @@ public enum WorkshopExport {
     var note = "Agreed in workshop session \(session.id)"
     if let organisation = session.script.organisation { note += " (\(organisation))" }
     note += ". " + results.filter { $0.current != nil || $0.target != nil }.map { r in
-      "\(r.name): \(r.source.words)"
+      // A snapshot area needs both markers: say which one stands in for the other.
+      let half = r.target == nil ? ", target not agreed (set to the current)"
+        : r.current == nil ? ", current not agreed (set to the target)" : ""
+      return "\(r.name): \(r.source.words)\(half)"
     }.joined(separator: "; ") + "."
     if !missing.isEmpty { note += " Not agreed: " + missing.joined(separator: ", ") + "." }
     return Snapshot.make(
       current: first.current, target: first.target, catalogue: catalogue,
-      title: session.script.title + ": agreed positions", note: note, created: created,
+      title: "Agreed: " + session.script.title, note: note, created: created,
       app: .init(name: "learnerpower", version: appVersion), areas: areas, area: first.name)
+  }
+
+  /// Where a session's agreed snapshot lives in the snapshots `folder`: one file per session,
+  /// replaced as the agreement moves on (`x` in the session and `workshop export --format
+  /// snapshot` write the same file).
+  public static func agreedSnapshotPath(_ session: WorkshopSession, folder: String) -> String {
+    folder + "/" + session.id + "-agreed.json"
   }
 
   // MARK: - JSON
@@ -421,25 +431,30 @@ public enum WorkshopExport {
     return out
   }
 
-  /// Every learning area's agreed current (circle) and target (diamond) on aligned tracks.
+  /// Every learning area's agreed current (circle) and target (diamond) on aligned tracks, with
+  /// the name on the left and the numbers on the right in visible text (a slide has no tooltips).
   static func areasSVG(
     _ results: [WorkshopSession.AreaResult], top: Double, left: Double, right: Double,
     rowHeight: Double
   ) -> String {
     func n(_ v: Double) -> String { VoteStatistics.format(v) }
-    let labelWidth = 170.0
-    let trackLeft = left + labelWidth
-    func x(_ v: Int) -> Double { trackLeft + (right - trackLeft) * Double(v) / 100 }
+    // Names get 200 px (about 28 characters at 12 px) and the numbers 90 px, so neither runs
+    // into the track.
+    let trackLeft = left + 210
+    let trackRight = right - 90
+    func x(_ v: Int) -> Double { trackLeft + (trackRight - trackLeft) * Double(v) / 100 }
     var out = "<g>\n<text x=\"\(n(left))\" y=\"\(n(top + 24))\" font-size=\"15\" font-weight=\"bold\">Agreed by learning area</text>\n"
     out += "<desc>Circle: agreed current. Diamond: agreed target.</desc>\n"
+    out += "<text x=\"\(n(right))\" y=\"\(n(top + 24))\" text-anchor=\"end\" fill=\"#555\">● current  ◆ target</text>\n"
     for tick in [0, 25, 50, 75, 100] {
       out += "<text x=\"\(n(x(tick)))\" y=\"\(n(top + 42))\" text-anchor=\"middle\" fill=\"#555\">\(tick)</text>\n"
     }
     for (r, result) in results.enumerated() {
       let y = top + 60 + rowHeight * Double(r)
-      let label = result.name + (result.pinned ? " (pinned)" : "")
-      out += "<text x=\"\(n(left))\" y=\"\(n(y + 4))\">\(xml(label))</text>\n"
-      out += "<line x1=\"\(n(trackLeft))\" y1=\"\(n(y))\" x2=\"\(n(right))\" y2=\"\(n(y))\" stroke=\"#999\"/>\n"
+      var label = result.name + (result.pinned ? " (pinned)" : "")
+      if label.count > 28 { label = String(label.prefix(27)) + "…" }
+      out += "<text x=\"\(n(left))\" y=\"\(n(y + 4))\"><title>\(xml(result.name))</title>\(xml(label))</text>\n"
+      out += "<line x1=\"\(n(trackLeft))\" y1=\"\(n(y))\" x2=\"\(n(trackRight))\" y2=\"\(n(y))\" stroke=\"#999\"/>\n"
       if let c = result.current, let t = result.target, c != t {
         out += "<line x1=\"\(n(x(c.value)))\" y1=\"\(n(y))\" x2=\"\(n(x(t.value)))\" y2=\"\(n(y))\" stroke=\"#333\" stroke-width=\"2\"/>\n"
       }
@@ -450,9 +465,11 @@ public enum WorkshopExport {
       if let c = result.current {
         out += "<circle cx=\"\(n(x(c.value)))\" cy=\"\(n(y))\" r=\"6\" fill=\"#2b6cb0\"><title>\(xml(result.name)) current \(c.value)</title></circle>\n"
       }
-      if result.current == nil, result.target == nil {
-        out += "<text x=\"\(n(trackLeft + 4))\" y=\"\(n(y - 6))\" fill=\"#555\">no votes yet</text>\n"
-      }
+      let numbers =
+        result.current == nil && result.target == nil
+        ? "no votes yet"
+        : "\(result.current.map(String.init) ?? "–") → \(result.target.map(String.init) ?? "–")"
+      out += "<text x=\"\(n(right))\" y=\"\(n(y + 4))\" text-anchor=\"end\">\(numbers)</text>\n"
     }
     out += "</g>\n"
     return out

@@ -51,22 +51,35 @@ public final class WorkshopLoop {
       perform(reduceWorkshop(&state, .tick(clock())))
       let elsewhere = journal.appendedByOthers()
       if !elsewhere.isEmpty { perform(reduceWorkshop(&state, .appendedElsewhere(elsewhere))) }
-      for event in terminal.drainEvents() {
-        var effects: [WorkshopEffect] = []
-        switch event {
-        case .key(let key): effects = reduceWorkshop(&state, .key(key))
-        case .signal(.interrupt), .signal(.terminate), .signal(.hangup):
-          effects = reduceWorkshop(&state, .key(.char("q")))
-          if state.field != nil { effects = [.quit] }
-        case .signal(.stop): terminal.suspend()
-        default: break
-        }
-        if perform(effects) { quit = true }
-        if quit { break }
+      for event in terminal.drainEvents() where handle(event) {
+        quit = true
+        break
       }
       if quit { return exitMessage == nil ? 0 : 1 }
       paint()
     }
+  }
+
+  /// Reduces one input event and carries out its effects; true when the loop must end.
+  @discardableResult
+  func handle(_ event: InputEvent) -> Bool {
+    var effects: [WorkshopEffect] = []
+    switch event {
+    case .key(let key):
+      // Below the minimum only the size message shows: a key that did something there (a vote
+      // typed blind) would change the session unseen. Quit and suspend still work.
+      let size = terminal.size
+      let tooSmall =
+        size.width < WorkshopScreen.minimum.width || size.height < WorkshopScreen.minimum.height
+      if tooSmall, ![.char("q"), .ctrl("c"), .ctrl("z")].contains(key) { return false }
+      effects = reduceWorkshop(&state, .key(key))
+    case .signal(.interrupt), .signal(.terminate), .signal(.hangup):
+      effects = reduceWorkshop(&state, .key(.char("q")))
+      if state.field != nil { effects = [.quit] }
+    case .signal(.stop): terminal.suspend()
+    default: break
+    }
+    return perform(effects)
   }
 
   /// Carries out effects; true when the loop must end.
@@ -148,7 +161,7 @@ public final class WorkshopLoop {
       let snapshot = WorkshopExport.snapshot(
         state.session, catalogue: state.catalogue, created: SnapshotTimestamp(secondsSince1970: Int64(clock())))
     {
-      let path = folder + "/" + state.session.id + "-agreed.json"
+      let path = WorkshopExport.agreedSnapshotPath(state.session, folder: folder)
       do {
         try SnapshotStore(folder: folder).write(
           snapshot, format: .json, to: path, overwrite: true, catalogue: state.catalogue)
@@ -161,6 +174,13 @@ public final class WorkshopLoop {
     state.exported = written
     exports = written
     state.notice = nil
+    // Full paths are too long for the status line: list them until the next key.
+    let reports = written.filter { !$0.hasSuffix("-agreed.json") }
+    var lines = ["Reports next to the session journal:"] + reports.map { "  " + $0 }
+    if let snapshot = written.first(where: { $0.hasSuffix("-agreed.json") }) {
+      lines += ["The agreed areas as a snapshot (o, then a, in the explorer):", "  " + snapshot]
+    }
+    state.report = .init(title: "Exported", lines: lines)
   }
 
   func paint() {

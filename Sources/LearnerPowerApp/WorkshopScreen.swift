@@ -90,7 +90,11 @@ public enum WorkshopScreen {
   /// Title, kind, timer and prompt; returns the next free row.
   static func drawStepHeader(_ grid: inout CellGrid, _ state: WorkshopState, _ theme: Theme, in area: Rect) -> Int {
     guard let step = state.session.step else { return area.y }
-    var heading = step.area.map { "\($0) — " + step.title } ?? step.title
+    var heading = step.title
+    // The area leads the heading unless the title already names it ("Compliance and safety").
+    if let area = step.area, !step.title.lowercased().contains(area.lowercased()) {
+      heading = "\(area) — " + step.title
+    }
     var kind = step.kind.rawValue
     if step.kind == .vote { kind += " · " + step.collect.rawValue }
     if step.kind == .assess, let q = step.question { kind += " · " + q }
@@ -242,7 +246,10 @@ public enum WorkshopScreen {
     guard shown else {
       let n = votes.count
       grid.put("\(n) vote\(n == 1 ? "" : "s") in; hidden until revealed (r).", at: Point(x: area.x, y: y), style: theme.style("workshop.votes.hidden"))
-      let how = step.collect == .both ? "Type two positions (and a name) to add a vote: 30 70 Ana" : "Type a position (and a name) to add a vote: 45 Ana"
+      let how =
+        step.kind == .assess
+        ? "Type two answers, today then target, each 1-4 or ? (not sure), and a name: 2 4 Ana"
+        : step.collect == .both ? "Type two positions (and a name) to add a vote: 30 70 Ana" : "Type a position (and a name) to add a vote: 45 Ana"
       grid.put(TextWidth.truncate(how, toColumns: area.width, ellipsis: ellipsis(state)), at: Point(x: area.x, y: y + 1), style: theme.style("panel.muted"))
       return
     }
@@ -272,14 +279,17 @@ public enum WorkshopScreen {
       grid.put(TextWidth.truncate(stats.sentence(label: label), toColumns: area.width, ellipsis: ellipsis(state)), at: Point(x: area.x, y: y + 3), style: theme.style("panel.muted"))
       y += 4
     }
-    // The votes, newest last, scrolled to keep the selection in view.
+    // The votes, newest last, several to a row, scrolled by whole rows to keep the selection
+    // in view (every vote shows while they all fit).
     let rows = area.y + area.height - y
     guard rows > 0, !votes.isEmpty else { return }
     let selected = state.selection ?? votes.count - 1
-    let first = max(0, min(selected - rows + 1, votes.count - rows))
     var x = area.x
     let cellWidth = 18
     let perRow = max(1, area.width / cellWidth)
+    let totalRows = (votes.count + perRow - 1) / perRow
+    let firstRow = max(0, min(selected / perRow - rows + 1, totalRows - rows))
+    let first = firstRow * perRow
     for (n, i) in (first..<votes.count).enumerated() {
       let row = n / perRow
       guard row < rows else { break }
@@ -501,7 +511,8 @@ public enum WorkshopScreen {
     } else if let notice = state.notice {
       grid.put(TextWidth.truncate(notice, toColumns: grid.width, ellipsis: ellipsis(state)), at: Point(x: 0, y: y), style: theme.style("status.notice"))
     } else if !state.exported.isEmpty {
-      grid.put(TextWidth.truncate("Exported: " + state.exported.joined(separator: "  "), toColumns: grid.width, ellipsis: ellipsis(state)), at: Point(x: 0, y: y), style: theme.style("status.notice"))
+      let names = state.exported.map { $0.split(separator: "/").last.map(String.init) ?? $0 }
+      grid.put(TextWidth.truncate("Exported: " + names.joined(separator: "  "), toColumns: grid.width, ellipsis: ellipsis(state)), at: Point(x: 0, y: y), style: theme.style("status.notice"))
     }
     let hints = WorkshopKeyMap.workshop.hints(kind: state.session.step?.kind, field: state.field, ascii: state.ascii)
     var x = 0

@@ -338,6 +338,10 @@ struct WorkshopScriptReader {
         fields.report(itemPath, "an area needs a name")
         continue
       }
+      guard Self.fitsNameLimit(raw) else {
+        fields.report(itemPath, Self.tooLong(raw))
+        continue
+      }
       guard fields.noteUnique(clean.lowercased(), key: "name", at: itemPath, seen: &seen) else { continue }
       areas.append(WorkshopArea(name: clean, pinned: pinned))
     }
@@ -345,6 +349,17 @@ struct WorkshopScriptReader {
       fields.report(path, "\(areas.count) areas is too many for one session; use at most \(Self.areaLimit)")
     }
     return areas
+  }
+
+  /// Whether a name fits ``LearningArea/nameLimit`` once cleaned (longer names would be cut,
+  /// and two names alike in their first 40 characters would then clash).
+  static func fitsNameLimit(_ raw: String) -> Bool {
+    TextSanitizer.cleanLine(raw).trimmingSpaces().count <= LearningArea.nameLimit
+  }
+
+  static func tooLong(_ raw: String) -> String {
+    let n = TextSanitizer.cleanLine(raw).trimmingSpaces().count
+    return "the area name is \(n) characters long; use at most \(LearningArea.nameLimit)"
   }
 
   /// The script's own questions file, read through the caller's loader.
@@ -472,7 +487,10 @@ struct WorkshopScriptReader {
     var area: String?
     if let raw = fields.string("area", in: item, at: path, required: false, hint: "the name of one of the script's areas") {
       let clean = LearningArea.cleanName(raw)
-      if clean.isEmpty {
+      if !Self.fitsNameLimit(raw) {
+        fields.report(path.appending("area"), Self.tooLong(raw))
+        valid = false
+      } else if clean.isEmpty {
         fields.report(path.appending("area"), "area must name one of the script's areas; leave it out for the whole organisation")
         valid = false
       } else {

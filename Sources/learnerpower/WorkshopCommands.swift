@@ -160,6 +160,12 @@ struct WorkshopCommand: ParsableCommand {
         printError(d.description)
         throw ExitCode(1)
       }
+      // The report is what reaches the client: say when part of the journal could not be read.
+      if !replay.skippedLines.isEmpty {
+        let lines = replay.skippedLines.map(String.init).joined(separator: ", ")
+        printError(
+          "warning: \(path): journal line\(replay.skippedLines.count == 1 ? "" : "s") \(lines) could not be read and \(replay.skippedLines.count == 1 ? "is" : "are") left out of the export")
+      }
       if format == "snapshot" {
         try exportSnapshot(replay.session, catalogue: catalogue)
         return
@@ -278,10 +284,11 @@ extension WorkshopCommand.Export {
       return
     }
     let store = SnapshotStore(folder: common.paths.snapshots)
-    let path = output ?? store.proposedPath(title: snapshot.title, created: snapshot.created)
+    // The same file `x` in the session replaces, so the explorer lists one per session.
+    let path = output ?? WorkshopExport.agreedSnapshotPath(session, folder: store.folder)
     do {
       try store.write(
-        snapshot, format: .json, to: path, overwrite: force, catalogue: catalogue,
+        snapshot, format: .json, to: path, overwrite: force || output == nil, catalogue: catalogue,
         createFolder: output == nil)
     } catch {
       printError(error.description)

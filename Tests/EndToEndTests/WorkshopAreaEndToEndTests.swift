@@ -28,6 +28,13 @@ import Testing
     let r = try LP.run(["workshop", "export", "s1", "--format", "snapshot"], env: LP.environment(home: home))
     #expect(r.status == 1)
     #expect(r.stderr.contains("s1: nothing has been agreed yet"))
+    // A line that cannot be read is left out of the report, and the export says so.
+    let vote = #"{"at":2,"step":0,"type":"vote","vote":{"current":30,"id":1,"target":60}}"#
+    try (start + "\n{garbage\n" + vote + "\n").write(toFile: folder + "/s1.jsonl", atomically: true, encoding: .utf8)
+    let warned = try LP.run(["workshop", "export", "s1", "--format", "csv"], env: LP.environment(home: home))
+    #expect(warned.status == 0)
+    #expect(warned.stderr.contains("s1.jsonl: journal line 2 could not be read and is left out of the export"))
+    #expect(warned.stdout.contains("1,V,,30,60,"))
     let bad = try LP.run(["workshop", "export", "s1", "--format", "pdf"], env: LP.environment(home: home))
     #expect(bad.status == 64)
     #expect(bad.stderr.contains("md, json, csv, svg or snapshot"))
@@ -79,7 +86,7 @@ import Testing
     let s = try TmuxSession(command: [LP.path, "workshop", Self.areasExample], width: 100, height: 30, env: env)
     s.waitFor(text: "Step 1 of 7")
     try s.send("n")
-    s.waitFor(text: "Compliance and safety — Compliance and safety")
+    s.waitFor(text: "Compliance and safety  (vote · both)")
     for vote in ["10 20", "20 20"] {
       try s.sendLiteral(vote)
       try s.send("Enter")
@@ -87,7 +94,7 @@ import Testing
     s.waitFor(text: "Vote 2 added")
     try s.send("Escape")
     try s.send("n")
-    s.waitFor(text: "Onboarding — Onboarding")
+    s.waitFor(text: "Onboarding  (vote · both)")
     try s.sendLiteral("40 70")
     try s.send("Enter")
     s.waitFor(text: "Vote 1 added")
@@ -110,10 +117,12 @@ import Testing
 
     // x writes the reports and the agreed areas as a snapshot the explorer can take.
     try s.send("x")
-    s.waitFor(text: "Exported:")
+    s.waitFor(text: "The agreed areas as a snapshot")
     let snapshots = home + "/data/learnerpower/snapshots"
     let names = try FileManager.default.contentsOfDirectory(atPath: snapshots)
     #expect(names.count == 1 && names.first?.hasSuffix("-agreed.json") == true)
+    try s.send("Escape")  // closes the list of exported files
+    s.waitFor("the list to close") { !$0.contains("The agreed areas as a snapshot") }
     try s.send("q")
     s.waitFor(text: "EXIT=0")
     let shown = try LP.run(["show", snapshots + "/" + (names.first ?? "")], env: env)
@@ -134,7 +143,8 @@ import Testing
     let exported = try LP.run(["workshop", "export", folder + "/" + journal, "--format", "snapshot"], env: env)
     #expect(exported.status == 0, "\(exported.stderr)")
     let path = exported.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-    #expect(path.hasPrefix(home + "/data/learnerpower/snapshots/"))
+    // The same file x wrote: one agreed snapshot per session.
+    #expect(path == snapshots + "/" + (names.first ?? ""))
     let json = try String(contentsOfFile: path, encoding: .utf8)
     #expect(json.contains("\"schema\" : \"learnerpower.snapshot/2\""))
     let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]

@@ -80,8 +80,8 @@ import Testing
     ])
     #expect(snapshot.area == "Compliance")
     #expect(snapshot.current.position == 10 && snapshot.target.position == 20)
-    #expect(snapshot.title == "Areas: agreed positions")
-    #expect(snapshot.note == "Agreed in workshop session w1 (Example Co). Compliance: vote medians; Leadership: vote medians. Not agreed: Sales.")
+    #expect(snapshot.title == "Agreed: Areas")
+    #expect(snapshot.note == "Agreed in workshop session w1 (Example Co). Compliance: vote medians; Leadership: vote medians, current not agreed (set to the target). Not agreed: Sales.")
     // It round-trips as a version 2 snapshot.
     let decoded = try SnapshotCodec.decode(try SnapshotCodec.encode(snapshot), file: "w.json").get()
     #expect(decoded.areas?.count == 2)

@@ -130,6 +130,7 @@ import Testing
     let svg = WorkshopExport.svg(state.session)
     #expect(svg.contains("Agreed by learning area"))
     #expect(svg.contains("<title>Leadership current 46</title>"))
+    #expect(svg.contains(">46 → 85</text>"))  // numbers a slide can show
     #expect(svg.contains("Technical skills") && svg.contains("no votes yet"))
     let json = WorkshopExport.json(state.session, catalogue: .builtIn)
     #expect(json.contains("\"name\" : \"Technical skills\""))

@@ -83,6 +83,15 @@ import Testing
       .contains("areas: expected a list of area names") == true)
   }
 
+  @Test func anAreaNameLongerThanFortyCharactersIsRefusedNotCut() {
+    let long = String(repeating: "x", count: 41)
+    let text = "title = \"T\"\nareas = [\"\(long)\"]\n[[steps]]\nkind = \"vote\"\ntitle = \"V\"\narea = \"\(long)y\"\n"
+    #expect(problems(text) == [
+      "w.toml:2: areas[0]: the area name is 41 characters long; use at most 40",
+      "w.toml:6: steps[0].area: the area name is 42 characters long; use at most 40",
+    ])
+  }
+
   @Test func withoutDeclaredAreasEachNamedAreaIsDeclaredInOrder() throws {
     let text = """
       title = "T"

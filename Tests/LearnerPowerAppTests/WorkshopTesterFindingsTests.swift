@@ -1,0 +1,84 @@
+import Canvas
+import Foundation
+import LearnerPowerModel
+import Testing
+
+@testable import LearnerPowerApp
+
+/// What a user's-eye test run of the workshop found, each pinned down.
+@Suite struct WorkshopTesterFindingsTests {
+  let theme = ThemeLibrary.builtInDefault.theme
+
+  func state(_ steps: [WorkshopStep], step: Int = 0) -> WorkshopState {
+    var session = WorkshopSession(id: "t", script: WorkshopScript(title: "T", steps: steps), startedAt: 0)
+    session.apply(.moved(to: step, at: 0))
+    return WorkshopState(session: session, catalogue: .builtIn, now: 0)
+  }
+
+  func text(_ s: WorkshopState, _ w: Int = 80, _ h: Int = 24) -> String {
+    PlainTextExporter.export(WorkshopScreen.render(s, theme: theme, size: Size(width: w, height: h)))
+  }
+
+  @Test func everyVoteShowsWhileTheyAllFitAtEightyByTwentyFour() {
+    var s = state([WorkshopStep(kind: .vote, title: "V", collect: .both)])
+    for (n, (c, t, name)) in [(10, 20, "Ana"), (15, 15, "Ben"), (5, 30, "Cy"), (20, 25, "Dee")].enumerated() {
+      s.session.apply(.voted(WorkshopVote(id: n + 1, name: name, current: Position(clamping: c), target: Position(clamping: t)), step: 0, at: 1))
+    }
+    s.session.apply(.revealed(true, step: 0, at: 2))
+    let screen = text(s)
+    for name in ["Ana", "Ben", "Cy", "Dee"] { #expect(screen.contains(name), "\(name) is missing:\n\(screen)") }
+  }
+
+  @Test func anAssessStepAsksForAnswersNotPositions() {
+    let s = state(WorkshopStep(kind: .assess, title: "Culture").expanded)
+    let screen = text(s, 100, 30)
+    #expect(screen.contains("Type two answers, today then target, each 1-4 or ? (not sure)"))
+    #expect(!screen.contains("Type two positions"))
+  }
+
+  @Test func theHeadingNamesTheAreaOnlyWhenTheTitleDoesNot() {
+    let steps = [
+      WorkshopStep(kind: .vote, title: "Compliance and safety", collect: .both, area: "Compliance and safety"),
+      WorkshopStep(kind: .vote, title: "Today and target", collect: .both, area: "Leadership"),
+    ]
+    #expect(text(state(steps), 100, 30).contains("Compliance and safety  (vote · both)"))
+    #expect(text(state(steps, step: 1), 100, 30).contains("Leadership — Today and target  (vote · both)"))
+  }
+
+  @Test func keysAreIgnoredWhileTheTooSmallMessageShowsExceptQuit() throws {
+    let dir = NSTemporaryDirectory() + "lp-small-\(UUID().uuidString)"
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let s = state([WorkshopStep(kind: .vote, title: "V"), WorkshopStep(kind: .summary, title: "S")])
+    let journal = try WorkshopJournal.create(in: dir, session: s.session)
+    let terminal = TestTerminal(size: Size(width: 60, height: 20))
+    let loop = WorkshopLoop(state: s, terminal: terminal, theme: theme, journal: journal)
+    for key in [Key.char("4"), .char("5"), .enter, .char("n")] { #expect(!loop.handle(.key(key))) }
+    #expect(loop.state.field == nil)
+    #expect(loop.state.session.votes(of: 0).isEmpty)
+    #expect(loop.state.session.stepIndex == 0)
+    terminal.resize(to: Size(width: 80, height: 24))
+    #expect(!loop.handle(.key(.char("n"))))
+    #expect(loop.state.session.stepIndex == 1)
+    terminal.resize(to: Size(width: 60, height: 20))
+    #expect(loop.handle(.key(.char("q"))))
+  }
+
+  @Test func xListsEveryExportedPathUntilTheNextKey() throws {
+    let dir = NSTemporaryDirectory() + "lp-x-\(UUID().uuidString)"
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    var s = state([WorkshopStep(kind: .vote, title: "V", collect: .both, area: "Sales"), WorkshopStep(kind: .summary, title: "S")])
+    s.session.script.areas = [WorkshopArea(name: "Sales")]
+    s.session.apply(.voted(WorkshopVote(id: 1, current: 30, target: 60), step: 0, at: 1))
+    let journal = try WorkshopJournal.create(in: dir + "/sessions", session: s.session)
+    let loop = WorkshopLoop(state: s, terminal: TestTerminal(), theme: theme, journal: journal)
+    loop.snapshotsFolder = dir + "/snapshots"
+    loop.handle(.key(.char("x")))
+    let lines = try #require(loop.state.report?.lines)
+    #expect(lines.filter { $0.hasPrefix("  ") }.count == 5)
+    #expect(lines.contains("  " + dir + "/snapshots/t-agreed.json"))
+    #expect(FileManager.default.fileExists(atPath: dir + "/snapshots/t-agreed.json"))
+    loop.handle(.key(.char("p")))
+    #expect(loop.state.report == nil)
+    #expect(loop.state.session.stepIndex == 0)  // the key only closed the list
+  }
+}
