@@ -495,14 +495,14 @@ public func importWorkshopVotes(_ state: inout WorkshopState, csv: String, file:
     state.notice = "Votes can only be imported on a vote step"
     return []
   }
-  let result = WorkshopVoteCSV.parse(csv, collect: step.collect)
+  let result = WorkshopVoteCSV.parse(csv, collect: step.collect, step: state.session.stepIndex + 1)
   var effects: [WorkshopEffect] = []
   for row in result.rows {
     let vote = WorkshopVote(
       id: state.session.nextVoteID, name: row.name, current: row.current, target: row.target)
     effects.append(record(&state, .voted(vote, step: state.session.stepIndex, at: state.now)))
   }
-  var notice = "Imported \(result.rows.count) vote\(result.rows.count == 1 ? "" : "s") from \(file)"
+  var notice = "Imported \(result.rows.count) vote\(result.rows.count == 1 ? "" : "s") from \(file)" + result.otherStepsNote
   if !result.problems.isEmpty {
     let n = result.problems.count
     notice += "; skipped \(n) row\(n == 1 ? "" : "s")"

@@ -239,7 +239,7 @@ struct WorkshopCommand: ParsableCommand {
         printError(problem.description)
         throw ExitCode(1)
       }
-      let result = WorkshopVoteCSV.parse(text, collect: s.script.steps[index].collect)
+      let result = WorkshopVoteCSV.parse(text, collect: s.script.steps[index].collect, step: index + 1)
       for problem in result.problems { printError("\(csv): \(problem)") }
       // A session may be running in another terminal with its own id counter in memory. Ids
       // from a random base far above anything it will reach keep `d` (which deletes by id) from
@@ -258,7 +258,7 @@ struct WorkshopCommand: ParsableCommand {
       }
       print(
         "\(path): imported \(result.rows.count) vote\(result.rows.count == 1 ? "" : "s") into step \(index + 1); "
-          + "skipped \(result.problems.count)" + (running ? " (the running session shows them now)" : ""))
+          + "skipped \(result.problems.count)" + result.otherStepsNote + (running ? " (the running session shows them now)" : ""))
       if !result.problems.isEmpty { throw ExitCode(1) }
     }
   }

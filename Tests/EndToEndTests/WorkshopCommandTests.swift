@@ -93,6 +93,38 @@ struct WorkshopCommandTests {
     #expect(out.stdout.contains("2,Today,Di,50,90"))
   }
 
+  @Test func anExportedCSVImportsBackIntoTheSameStepsOfAnotherSession() throws {
+    let home = LP.tempHome()
+    let folder = home + "/data/learnerpower/sessions"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let start = { (id: String) in
+      #"{"at":1,"session":"\#(id)","script":{"title":"T","steps":[{"kind":"vote","title":"Today","collect":"current"},{"kind":"vote","title":"Goal, later","collect":"target"}]},"type":"start"}"#
+    }
+    let votes = [
+      #"{"at":2,"step":0,"type":"vote","vote":{"id":1,"name":"Ana, Jr","current":30}}"#,
+      #"{"at":3,"step":0,"type":"vote","vote":{"id":2,"name":"=Zed","current":45}}"#,
+      #"{"at":4,"step":1,"type":"vote","vote":{"id":3,"name":"Bo","target":80}}"#,
+    ]
+    try (([start("a")] + votes).joined(separator: "\n") + "\n").write(toFile: folder + "/a.jsonl", atomically: true, encoding: .utf8)
+    try (start("b") + "\n").write(toFile: folder + "/b.jsonl", atomically: true, encoding: .utf8)
+    let env = LP.environment(home: home)
+    let csv = home + "/a.csv"
+    #expect(try LP.run(["workshop", "export", "a", "--format", "csv", "-o", csv], env: env).status == 0)
+
+    let one = try LP.run(["workshop", "import", "b", csv], env: env)
+    #expect(one.status == 0, "\(one.stderr)")
+    #expect(one.stderr.isEmpty)
+    #expect(one.stdout.contains("imported 2 votes into step 1; skipped 0; 1 row for other steps left out"))
+    let two = try LP.run(["workshop", "import", "b", csv, "--step", "2"], env: env)
+    #expect(two.status == 0, "\(two.stderr)")
+    #expect(two.stdout.contains("imported 1 vote into step 2; skipped 0; 2 rows for other steps left out"))
+    // The second session now exports the same votes, names and all.
+    let a = try LP.run(["workshop", "export", "a", "--format", "csv"], env: env)
+    let b = try LP.run(["workshop", "export", "b", "--format", "csv"], env: env)
+    #expect(a.stdout.contains("1,Today,\"Ana, Jr\",30,,\n1,Today,'=Zed,45,,\n2,\"Goal, later\",Bo,,80,\n"))
+    #expect(b.stdout == a.stdout)
+  }
+
   @Test func importedVotesNeverShareAnIdWithVotesARunningSessionWillAdd() throws {
     // A session open in another terminal numbers its votes from its own counter; an imported
     // vote with the same id would be removed by that session's `d`.

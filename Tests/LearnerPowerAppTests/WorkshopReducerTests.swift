@@ -234,6 +234,34 @@ private func type(_ state: inout WorkshopState, _ text: String) -> [JournalEntry
   #expect(s.session.stepIndex == 1)
 }
 
+@Test func aSessionsExportedCSVImportsIntoTheSameStepOfAnotherSession() {
+  // Votes on both vote steps, exported as `x` does.
+  var first = freshState()
+  press(&first, .char("n"))
+  _ = type(&first, "30 Ana") + press(&first, .enter)
+  _ = type(&first, "40 =Zed") + press(&first, .enter)
+  press(&first, .escape, .char("n"))
+  _ = type(&first, "20 80 Bo") + press(&first, .enter)
+  let csv = WorkshopExport.csv(first.session)
+  #expect(csv.hasPrefix("step,step_title,name,current,target,area\n"))
+
+  var second = freshState()
+  press(&second, .char("n"), .char("n"))
+  let effects = importWorkshopVotes(&second, csv: csv, file: "first.csv")
+  #expect(effects.count == 1)
+  #expect(second.session.votes(of: 2).map { [$0.name, $0.current.map(String.init), $0.target.map(String.init)] }
+    == [["Bo", "20", "80"]])
+  #expect(second.session.votes(of: 1).isEmpty)
+  #expect(second.notice == "Imported 1 vote from first.csv; 2 rows for other steps left out")
+  #expect(second.report == nil)
+  // Step 2 takes its own rows; the spreadsheet guard on "=Zed" is undone.
+  press(&second, .char("p"))
+  _ = importWorkshopVotes(&second, csv: csv, file: "first.csv")
+  #expect(second.session.votes(of: 1).map(\.name) == ["Ana", "=Zed"])
+  #expect(second.session.votes(of: 1).map(\.current) == [30, 40])
+  #expect(second.notice == "Imported 2 votes from first.csv; 1 row for other steps left out")
+}
+
 @Test func aLongImportReportListsWhatFitsAndCountsTheRest() {
   var s = freshState()
   press(&s, .char("n"))
