@@ -71,6 +71,14 @@ static inline int lp_getcchar(const cchar_t *cc, wchar_t *wch, attr_t *attrs, in
   return rc;
 }
 
+/* Whether the terminal can put the cursor anywhere: a cursor-address (`cup`) string and neither
+   hardcopy (`hc`) nor generic (`gn`). Without it, as with TERM=dumb, ncurses falls back to
+   newlines and carriage returns and the screen comes out garbled. */
+static inline int lp_can_address_cursor(void) {
+  const char *cup = tigetstr("cup");
+  return cup != NULL && cup != (const char *)-1 && tigetflag("hc") <= 0 && tigetflag("gn") <= 0;
+}
+
 /* Whether terminfo offers direct (24-bit) colour: the RGB flag, or more than 2^24 colours. */
 static inline int lp_has_direct_color(void) {
   return tigetflag("RGB") > 0 || COLORS >= 0x1000000;

@@ -83,7 +83,8 @@ public final class NcursesScreen: InteractiveTerminal {
   /// keys), enters the alternate screen, enables the mouse when asked and installs the crash
   /// guard and the signal pipe.
   /// - Throws: `.notATerminal` when stdin or stdout is not a terminal, `.noTerm` when `TERM` is
-  ///   unset, `.unknownTerminal` when terminfo does not know it.
+  ///   unset, `.unknownTerminal` when terminfo does not know it (or it is hardcopy or generic,
+  ///   which ncurses itself refuses), `.cannotAddressCursor` when it cannot move the cursor.
   public static func open(
     options: NcursesOptions = NcursesOptions()
   ) throws(TerminalError) -> NcursesScreen {
@@ -123,6 +124,16 @@ public final class NcursesScreen: InteractiveTerminal {
       if guardTerminal { lp_guard_uninstall() }
       lp_signals_uninstall()
       throw .unknownTerminal(term)
+    }
+    guard lp_can_address_cursor() != 0 else {
+      // Opened but unusable (TERM=dumb): give the terminal back before saying so. ncurses has
+      // changed nothing visible yet; endwin restores the modes newterm saved.
+      endwin()
+      fflush(output)
+      delscreen(screen)
+      if guardTerminal { lp_guard_uninstall() }
+      lp_signals_uninstall()
+      throw .cannotAddressCursor(term)
     }
     return NcursesScreen(
       options: options, isUTF8: isUTF8, screen: screen, window: window, input: input,

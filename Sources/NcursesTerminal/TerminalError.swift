@@ -6,6 +6,9 @@ public enum TerminalError: Error, Hashable, Sendable, CustomStringConvertible {
   case noTerm
   /// terminfo has no description for this `TERM` value.
   case unknownTerminal(String)
+  /// terminfo describes this `TERM` but it cannot move the cursor to a given place (no `cup`,
+  /// e.g. `TERM=dumb`), so a full screen cannot be drawn on it.
+  case cannotAddressCursor(String)
 
   /// A one-line message for stderr, with a hint where one helps.
   public var description: String {
@@ -16,6 +19,8 @@ public enum TerminalError: Error, Hashable, Sendable, CustomStringConvertible {
       return "TERM is not set, so the terminal type is unknown (try TERM=xterm-256color)"
     case .unknownTerminal(let term):
       return "terminal type '\(term)' is not known to terminfo (try TERM=xterm-256color)"
+    case .cannotAddressCursor(let term):
+      return "terminal type '\(term)' cannot move the cursor, which the full screen needs (try TERM=xterm-256color)"
     }
   }
 }

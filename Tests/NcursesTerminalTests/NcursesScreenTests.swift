@@ -1,4 +1,5 @@
 import CTerminalGuard
+import Foundation
 import Canvas
 import Glibc
 import Testing
@@ -302,6 +303,81 @@ struct NcursesScreenTests {
     defer { t.close() }
     t.type("q")
     #expect(t.screen.drainEvents() == [.key(.char("q"))])
+  }
+
+  @Test func aTerminalThatCannotMoveTheCursorIsRefusedAndLeftAsItWas() throws {
+    var fds: [Int32] = [0, 0]
+    try #require(pipe(&fds) == 0)
+    let input = try #require(fdopen(fds[0], "r"))
+    let output = try #require(tmpfile())
+    defer {
+      fclose(input)
+      fclose(output)
+      close(fds[1])
+    }
+    #expect(throws: TerminalError.cannotAddressCursor("dumb")) {
+      try NcursesScreen.open(
+        options: NcursesOptions(), term: "dumb", input: input, output: output, guardTerminal: false)
+    }
+    #expect(TerminalError.cannotAddressCursor("dumb").description.contains("'dumb' cannot move the cursor"))
+    // Nothing was drawn: at most the carriage return endwin sends.
+    fflush(output)
+    var info = stat()
+    #expect(fstat(fileno(output), &info) == 0 && info.st_size <= 1)
+    // No signal pipe or screen is left behind: a real terminal opens and works.
+    let t = try TestTerminal()
+    defer { t.close() }
+    t.type("q")
+    #expect(t.screen.drainEvents() == [.key(.char("q"))])
+  }
+
+  /// ncurses itself refuses hardcopy and generic entries; entries compiled with `tic` check that
+  /// they are refused cleanly too (no such entry ships with the system's terminfo).
+  @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/tic")))
+  func hardcopyAndGenericTerminalsAreRefused() throws {
+    let folder = NSTemporaryDirectory() + "lp-terminfo-\(UUID().uuidString)"
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let source = folder + "/entries.src"
+    try """
+      lptest-generic|generic test entry,
+      \tgn, cols#80, lines#24, cup=\\E[%i%p1%d;%p2%dH,
+      lptest-hardcopy|hardcopy test entry,
+      \thc, cols#80, cr=\\r,
+      lptest-nocup|no cursor addressing,
+      \tcols#80, lines#24, cr=\\r, clear=\\E[H\\E[J,
+
+      """.write(toFile: source, atomically: true, encoding: .utf8)
+    let tic = Process()
+    tic.executableURL = URL(fileURLWithPath: "/usr/bin/tic")
+    tic.arguments = ["-o", folder, source]
+    try tic.run()
+    tic.waitUntilExit()
+    try #require(tic.terminationStatus == 0)
+    let previous = getenv("TERMINFO").map { String(cString: $0) }
+    setenv("TERMINFO", folder, 1)
+    defer {
+      if let previous { setenv("TERMINFO", previous, 1) } else { unsetenv("TERMINFO") }
+    }
+    var fds: [Int32] = [0, 0]
+    try #require(pipe(&fds) == 0)
+    let input = try #require(fdopen(fds[0], "r"))
+    let output = try #require(tmpfile())
+    defer {
+      fclose(input)
+      fclose(output)
+      close(fds[1])
+    }
+    for (term, error) in [
+      ("lptest-generic", TerminalError.unknownTerminal("lptest-generic")),
+      ("lptest-hardcopy", .unknownTerminal("lptest-hardcopy")),
+      ("lptest-nocup", .cannotAddressCursor("lptest-nocup")),
+    ] {
+      #expect(throws: error) {
+        try NcursesScreen.open(
+          options: NcursesOptions(), term: term, input: input, output: output, guardTerminal: false)
+      }
+    }
   }
 
   // MARK: - Signals
