@@ -79,7 +79,7 @@ public enum WorkshopExport {
     }
     if !anyVote { out += "\nThis script has no vote steps.\n" }
     let results = session.results
-    if results.count > 1 || results.first?.area != nil {
+    if session.hasAreaResults {
       out += areasMarkdown(results, catalogue: catalogue)
     } else {
       out += "\n## Agreed positions\n\n"
@@ -368,7 +368,7 @@ public enum WorkshopExport {
     }
     // With learning areas, a last panel puts every area's agreed positions on one scale.
     let results = session.results
-    let areaPanel = results.count > 1 || results.first?.area != nil
+    let areaPanel = session.hasAreaResults
     let areaRowHeight = 28.0
     let areaTop = 60 + rowHeight * Double(max(rows.count, 1))
     let height = areaTop + (areaPanel ? 50 + areaRowHeight * Double(results.count) + 30 : 0) + 20

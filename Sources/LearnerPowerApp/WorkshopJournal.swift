@@ -34,32 +34,53 @@ public final class WorkshopJournal {
     return fstat(fd, &info) == 0 ? info.st_size : nil
   }
 
+  /// What another process appended since the last look.
+  public struct Appended: Sendable {
+    /// The entries, in file order.
+    public var entries: [JournalEntry]
+    /// True when one of them landed in the file before an entry of this process that was
+    /// already applied: live state then differs in order from a replay, so the caller should
+    /// rebuild the session from the file.
+    public var outOfOrder: Bool
+  }
+
   /// Entries another process appended since the last call (`workshop import` in a second
   /// terminal), so a running session shows them at once. Only whole lines are taken; this
   /// process's own lines are recognised and skipped; unreadable lines are skipped as in replay.
-  public func appendedByOthers() -> [JournalEntry] {
-    guard let end = size(), end > processed else { return [] }
+  public func appendedByOthers() -> Appended {
+    let none = Appended(entries: [], outOfOrder: false)
+    guard let end = size(), end > processed else { return none }
     let count = Int(end - processed)
     var buffer = [UInt8](repeating: 0, count: count)
     let got = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, count, processed) }
-    guard got > 0 else { return [] }
+    guard got > 0 else { return none }
     let bytes = buffer.prefix(got)
     // A line still being written has no newline yet: leave it for the next call.
-    guard let lastNewline = bytes.lastIndex(of: UInt8(ascii: "\n")) else { return [] }
+    guard let lastNewline = bytes.lastIndex(of: UInt8(ascii: "\n")) else { return none }
     processed += off_t(lastNewline + 1)
-    var entries: [JournalEntry] = []
+    var result = none
+    var foreignSeen = false
     let decoder = JSONDecoder()
     for line in bytes[...lastNewline].split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
       let data = Data(line)
       if let mine = ownLines.firstIndex(of: data) {
         ownLines.remove(at: mine)
+        if foreignSeen { result.outOfOrder = true }
         continue
       }
       if let entry = try? decoder.decode(JournalEntry.self, from: data), entry.type != .start {
-        entries.append(entry)
+        result.entries.append(entry)
+        foreignSeen = true
       }
     }
-    return entries
+    return result
+  }
+
+  /// Whether the file ends in the middle of a line (a writer that crashed mid-line).
+  private func endsMidLine() -> Bool {
+    guard let end = size(), end > 0 else { return false }
+    var last: UInt8 = 0
+    return pread(fd, &last, 1, end - 1) == 1 && last != UInt8(ascii: "\n")
   }
 
   deinit { close(fd) }
@@ -94,8 +115,13 @@ public final class WorkshopJournal {
   public static func open(_ path: String, repairTail: Bool = true)
     -> Result<(WorkshopJournal, WorkshopSession.Replay), Diagnostic>
   {
+    let text: String
+    switch readText(path, limit: WorkshopSessionFiles.sizeLimit) {
+    case .failure(let d): return .failure(d)
+    case .success(let t): text = t
+    }
     let replay: WorkshopSession.Replay
-    switch WorkshopSessionFiles.load(path) {
+    switch WorkshopSession.replay(text, file: path) {
     case .failure(let d): return .failure(d)
     case .success(let r): replay = r
     }
@@ -103,14 +129,15 @@ public final class WorkshopJournal {
     guard fd >= 0 else {
       return .failure(Diagnostic(file: path, message: FileStoreError.posix(path, errno, doing: "opening").reason))
     }
-    if repairTail, replay.tornTail, let data = FileManager.default.contents(atPath: path),
-      let lastNewline = data.lastIndex(of: UInt8(ascii: "\n"))
-    {
-      _ = ftruncate(fd, off_t(lastNewline + 1))
+    // Everything up to the last newline of what was read is in the replay; lines appended
+    // since (by an import elsewhere) are read back by `appendedByOthers()`.
+    let wholeLines = text.utf8.lastIndex(of: UInt8(ascii: "\n")).map { text.utf8.distance(from: text.utf8.startIndex, to: $0) + 1 } ?? 0
+    if repairTail, replay.tornTail {
+      _ = ftruncate(fd, off_t(wholeLines))
       _ = fsync(fd)
     }
     let journal = WorkshopJournal(path: path, fd: fd)
-    journal.processed = journal.size() ?? 0
+    journal.processed = off_t(wholeLines)
     return .success((journal, replay))
   }
 
@@ -122,10 +149,16 @@ public final class WorkshopJournal {
     } catch {
       throw FileStoreError(path: path, reason: "could not encode a journal entry (\(error))")
     }
+    ownLines.append(data)
     data.append(UInt8(ascii: "\n"))
+    // A line another writer left unfinished (it crashed) would swallow this one: end it first,
+    // so it is skipped on replay as one unreadable line and this entry stays whole.
+    if endsMidLine() { data.insert(UInt8(ascii: "\n"), at: 0) }
     let failure = AtomicFile.writeAll(data, to: fd, path: path, doing: "writing the journal")
-    if let failure { throw failure }
-    ownLines.append(data.dropLast())
+    if let failure {
+      ownLines.removeLast()
+      throw failure
+    }
     if fsync(fd) != 0 { throw .posix(path, errno, doing: "flushing the journal to disk") }
   }
 }
@@ -165,9 +198,12 @@ public enum WorkshopSessionFiles {
     }
   }
 
+  /// The largest journal read (a day-long session with a big room is a few megabytes).
+  static let sizeLimit = 64 << 20
+
   /// Reads and replays a journal file.
   public static func load(_ path: String) -> Result<WorkshopSession.Replay, Diagnostic> {
-    switch readText(path, limit: 64 << 20) {
+    switch readText(path, limit: sizeLimit) {
     case .failure(let d): return .failure(d)
     case .success(let text): return WorkshopSession.replay(text, file: path)
     }

@@ -49,14 +49,26 @@ public final class WorkshopLoop {
       if rc < 0 && errno != EINTR { return 1 }
       var quit = false
       perform(reduceWorkshop(&state, .tick(clock())))
-      let elsewhere = journal.appendedByOthers()
-      if !elsewhere.isEmpty { perform(reduceWorkshop(&state, .appendedElsewhere(elsewhere))) }
+      pickUpEntriesFromElsewhere()
       for event in terminal.drainEvents() where handle(event) {
         quit = true
         break
       }
       if quit { return exitMessage == nil ? 0 : 1 }
       paint()
+    }
+  }
+
+  /// Applies what another process (`workshop import`) appended to the journal. When such an
+  /// entry landed before one of ours, the session is rebuilt from the file, so what the room
+  /// sees is exactly what a resume would show.
+  func pickUpEntriesFromElsewhere() {
+    let appended = journal.appendedByOthers()
+    guard !appended.entries.isEmpty else { return }
+    if appended.outOfOrder, case .success(let replay) = WorkshopSessionFiles.load(journal.path) {
+      perform(reduceWorkshop(&state, .reloaded(replay.session, appended.entries)))
+    } else {
+      perform(reduceWorkshop(&state, .appendedElsewhere(appended.entries)))
     }
   }
 
@@ -74,8 +86,12 @@ public final class WorkshopLoop {
       if tooSmall, ![.char("q"), .ctrl("c"), .ctrl("z")].contains(key) { return false }
       effects = reduceWorkshop(&state, .key(key))
     case .signal(.interrupt), .signal(.terminate), .signal(.hangup):
+      // A signal always ends the session, whatever is open on screen: a closed terminal sends
+      // SIGHUP once, and a process left running would keep the session locked.
+      state.report = nil
+      state.showingHelp = false
+      state.field = nil
       effects = reduceWorkshop(&state, .key(.char("q")))
-      if state.field != nil { effects = [.quit] }
     case .signal(.stop): terminal.suspend()
     default: break
     }
@@ -167,7 +183,10 @@ public final class WorkshopLoop {
           snapshot, format: .json, to: path, overwrite: true, catalogue: state.catalogue)
         written.append(path)
       } catch {
-        state.notice = "Export failed: \(error.description)"
+        // The reports are written; say which, and why the snapshot is not.
+        state.exported = written
+        exports = written
+        state.notice = "Reports exported; the agreed snapshot failed: \(error.description)"
         return
       }
     }
@@ -258,6 +277,17 @@ public final class WorkshopRunningLock {
   }
 
   deinit { close(fd) }
+
+  /// Takes the lock, trying for about a fifth of a second: `isHeld(on:)` in another process
+  /// (a `workshop notes` view polling) holds a shared lock for an instant, which must not be
+  /// mistaken for another screen. Nil when another screen really holds it.
+  public static func acquire(journalPath: String) -> WorkshopRunningLock? {
+    for attempt in 0..<20 {
+      if let lock = WorkshopRunningLock(journalPath: journalPath) { return lock }
+      if attempt < 19 { usleep(10_000) }
+    }
+    return nil
+  }
 
   /// True while a workshop screen has the session at `path` open (in this or another process).
   public static func isHeld(on path: String) -> Bool {

@@ -305,7 +305,7 @@ public enum WorkshopScreen {
     let s = state.session
     let results = s.results
     // A script with learning areas gets a row per area; one without keeps the single line.
-    if state.session.step?.area == nil, results.count > 1 || results.first?.area != nil {
+    if state.session.step?.area == nil, s.hasAreaResults {
       drawAreaSummary(&grid, state, theme, results, in: area, top: top)
       return
     }
@@ -372,8 +372,13 @@ public enum WorkshopScreen {
     let glyphs: GlyphSet = state.ascii ? .ascii : .unicode
     let (dot, arrow, none) = state.ascii ? ("|", "->", "-") : ("·", "→", "–")
     var y = top
-    let keys = state.ascii ? ("Up/Dn", "<-/->") : ("↑/↓", "←/→")
-    let heading = "Agreed by area \(dot) \(keys.0) area \(dot) \(keys.1) \(state.adjustingTarget ? "target" : "current") \(dot) Tab switch"
+    // The key names come from the key map, so the heading cannot drift from what the keys do.
+    func label(_ command: WorkshopCommand) -> String {
+      let b = WorkshopKeyMap.workshop.bindings.first { $0.command == command }
+      return (state.ascii ? b?.asciiKeyLabel : b?.keyLabel) ?? "?"
+    }
+    let keys = (label(.selectArea(by: 1)), label(.adjust(by: 1)))
+    let heading = "Agreed by area \(dot) \(keys.0) area \(dot) \(keys.1) \(state.adjustingTarget ? "target" : "current") \(dot) \(label(.switchAgreed)) switch"
     grid.put(TextWidth.truncate(heading, toColumns: area.width, ellipsis: ellipsis(state)), at: Point(x: area.x, y: y), style: theme.style("panel.muted"))
     y += 1
     // Rows left after the selected area's line and its plan (up to four lines).

@@ -156,6 +156,9 @@ public enum WorkshopAction: Hashable, Sendable {
   /// Entries another process added to the journal (`workshop import` in a second terminal);
   /// they are already in the file, so they are applied and not journalled again.
   case appendedElsewhere([JournalEntry])
+  /// The session as the journal now has it, replacing the live one (entries from elsewhere
+  /// landed between ours), and those entries, for the notice.
+  case reloaded(WorkshopSession, [JournalEntry])
 }
 
 /// What must happen outside the reducer.
@@ -187,8 +190,15 @@ public func reduceWorkshop(_ state: inout WorkshopState, _ action: WorkshopActio
       return [record(&state, timeEntry(state))]
     }
     return []
-  case .appendedElsewhere(let entries):
-    for entry in entries { state.session.apply(entry) }
+  case .appendedElsewhere(let entries), .reloaded(_, let entries):
+    if case .reloaded(let session, _) = action {
+      // Only the journalled part is replaced (it holds this screen's own moves too); the
+      // field and the glide stay as they are.
+      state.session = session
+      if let i = state.selection, i >= session.votes(of: session.stepIndex).count { state.selection = nil }
+    } else {
+      for entry in entries { state.session.apply(entry) }
+    }
     let votes = entries.filter { $0.type == .vote }.count
     if votes > 0 {
       state.notice = "\(votes) vote\(votes == 1 ? "" : "s") added from another terminal"
@@ -201,9 +211,11 @@ public func reduceWorkshop(_ state: inout WorkshopState, _ action: WorkshopActio
       state.glides = []
     }
     // A report is read, then dismissed by any key, which does nothing else.
+    // A report is read, then dismissed by any key, which does nothing else, except that quit
+    // still quits (as everywhere in the workshop).
     if state.report != nil {
       state.report = nil
-      return []
+      if key != .char("q"), key != .ctrl("c") { return [] }
     }
     // Help covers the screen: `?` and Esc close it; any other key closes it and does its job.
     if state.showingHelp {

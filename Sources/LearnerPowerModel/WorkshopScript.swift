@@ -342,6 +342,10 @@ struct WorkshopScriptReader {
         fields.report(itemPath, Self.tooLong(raw))
         continue
       }
+      guard !Self.isReserved(clean) else {
+        fields.report(itemPath, Self.reservedMessage)
+        continue
+      }
       guard fields.noteUnique(clean.lowercased(), key: "name", at: itemPath, seen: &seen) else { continue }
       areas.append(WorkshopArea(name: clean, pinned: pinned))
     }
@@ -356,6 +360,15 @@ struct WorkshopScriptReader {
   static func fitsNameLimit(_ raw: String) -> Bool {
     TextSanitizer.cleanLine(raw).trimmingSpaces().count <= LearningArea.nameLimit
   }
+
+  /// "Whole organisation" names the steps without an area in every summary and report, so an
+  /// area of that name would appear twice (and make a snapshot that cannot be read back).
+  static func isReserved(_ name: String) -> Bool {
+    name.lowercased() == LearningArea.defaultName.lowercased()
+  }
+
+  static let reservedMessage =
+    "\"\(LearningArea.defaultName)\" is what steps without an area speak for; leave area out for it, or name the area differently"
 
   static func tooLong(_ raw: String) -> String {
     let n = TextSanitizer.cleanLine(raw).trimmingSpaces().count
@@ -489,6 +502,9 @@ struct WorkshopScriptReader {
       let clean = LearningArea.cleanName(raw)
       if !Self.fitsNameLimit(raw) {
         fields.report(path.appending("area"), Self.tooLong(raw))
+        valid = false
+      } else if Self.isReserved(clean) {
+        fields.report(path.appending("area"), Self.reservedMessage)
         valid = false
       } else if clean.isEmpty {
         fields.report(path.appending("area"), "area must name one of the script's areas; leave it out for the whole organisation")

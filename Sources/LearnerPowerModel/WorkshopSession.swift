@@ -11,6 +11,20 @@ public struct WorkshopVote: Hashable, Sendable, Codable {
   /// Where they want to be, for collect = target | both.
   public var target: Position?
 
+  /// Votes imported from a CSV take ids from here up; votes typed in the session stay below.
+  public static let importedIDBase = 1 << 40
+
+  /// The first id for a batch of imported votes: above every imported id already in `session`,
+  /// plus a random step so two imports run at the same moment do not start at the same id.
+  ///
+  /// ```swift
+  /// WorkshopVote.firstImportedID(in: session) >= WorkshopVote.importedIDBase  // true
+  /// ```
+  public static func firstImportedID(in session: WorkshopSession) -> Int {
+    let highest = session.votes.values.joined().map(\.id).filter { $0 >= importedIDBase }.max()
+    return max(highest.map { $0 + 1 } ?? importedIDBase, importedIDBase) + Int.random(in: 0..<(1 << 30))
+  }
+
   /// Creates a vote.
   public init(id: Int, name: String? = nil, current: Position? = nil, target: Position? = nil) {
     self.id = id
@@ -342,6 +356,10 @@ public struct WorkshopSession: Hashable, Sendable {
   /// The facilitator's target for the whole organisation, if set.
   public var agreedTargetOverride: Position? { overrides[""]?.target }
 
+  /// Whether the summary and reports list learning areas (a row each) rather than the single
+  /// agreed line of a script without areas.
+  public var hasAreaResults: Bool { !script.areas.isEmpty }
+
   /// Whether any step names no area (so the whole organisation has a result of its own).
   var hasUnscopedVoting: Bool {
     script.areas.isEmpty || script.steps.contains { $0.kind.collectsVotes && $0.area == nil }
@@ -403,7 +421,9 @@ public struct WorkshopSession: Hashable, Sendable {
       guard let s = entry.step, steps.contains(s), var vote = entry.vote else { return }
       vote.name = vote.name.map(TextSanitizer.cleanLine)
       votes[s, default: []].append(vote)
-      nextVoteID = max(nextVoteID, vote.id + 1)
+      // Imported votes take ids from their own range; the session's counter stays below it, so
+      // a vote typed after an import never shares an id with one (`d` deletes by id).
+      if vote.id < WorkshopVote.importedIDBase { nextVoteID = max(nextVoteID, vote.id + 1) }
     case .unvote:
       guard let s = entry.step, let id = entry.voteID else { return }
       votes[s]?.removeAll { $0.id == id }

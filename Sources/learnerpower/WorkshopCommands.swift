@@ -241,10 +241,10 @@ struct WorkshopCommand: ParsableCommand {
       }
       let result = WorkshopVoteCSV.parse(text, collect: s.script.steps[index].collect, step: index + 1)
       for problem in result.problems { printError("\(csv): \(problem)") }
-      // A session may be running in another terminal with its own id counter in memory. Ids
-      // from a random base far above anything it will reach keep `d` (which deletes by id) from
-      // ever removing an imported vote by mistake.
-      var nextID = max(s.nextVoteID, Int.random(in: (1 << 40)..<(1 << 50)))
+      // A session may be running in another terminal with its own id counter in memory:
+      // imported ids come from a range of their own, so `d` (which deletes by id) can never
+      // remove an imported vote by mistake.
+      var nextID = WorkshopVote.firstImportedID(in: s)
       let now = Date().timeIntervalSince1970
       do {
         for row in result.rows {
@@ -334,13 +334,22 @@ func runWorkshopSession(
   _ start: WorkshopStart, catalogue: Catalogue, paths: AppPaths, ascii: Bool, theme wanted: String?
 ) -> Int32 {
   let env = ProcessInfo.processInfo.environment
-  // Two screens appending to one journal would interleave two sessions' worth of changes; said
-  // first, as it is the reason whatever the terminal.
-  if case .resume(let path) = start, WorkshopRunningLock.isHeld(on: path) {
-    printError(
-      "\(path): this session is open on another screen; quit it there first "
-        + "(or follow it with 'learnerpower workshop notes').")
-    return 1
+  // Two screens appending to one journal would interleave two sessions' worth of changes, so a
+  // resume takes the session's lock before anything else (and says so first, as it is the
+  // reason whatever the terminal). While it is held, `workshop notes` knows the session runs.
+  var running: WorkshopRunningLock?
+  if case .resume(let path) = start {
+    guard let lock = WorkshopRunningLock.acquire(journalPath: path) else {
+      if WorkshopRunningLock.isHeld(on: path) {
+        printError(
+          "\(path): this session is open on another screen; quit it there first "
+            + "(or follow it with 'learnerpower workshop notes').")
+      } else {
+        printError("\(path): cannot open the session journal (\(String(cString: strerror(errno))))")
+      }
+      return 1
+    }
+    running = lock
   }
   guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else {
     printError(
@@ -406,8 +415,8 @@ func runWorkshopSession(
     session = fresh
   }
   guard let journal, let session else { return 1 }
-  // While this is held, `workshop notes` in another terminal knows the session is running.
-  let running = WorkshopRunningLock(journalPath: journal.path)
+  // A new journal is this process's alone; only a notes view's probe can delay the lock.
+  if running == nil { running = WorkshopRunningLock.acquire(journalPath: journal.path) }
   let now = Date().timeIntervalSince1970
   var state = WorkshopState(session: session, catalogue: catalogue, now: now, ascii: screen.prefersASCII)
   state.notice = themeWarning ?? notice

@@ -336,6 +336,25 @@ private func type(_ state: inout WorkshopState, _ text: String) -> [JournalEntry
   #expect(s.session.visited == [0, 3])
 }
 
+@Test func importedIdsNeverMeetTheSessionsOwn() {
+  var s = freshState()
+  press(&s, .char("n"))
+  let first = WorkshopVote.firstImportedID(in: s.session)
+  #expect(first >= WorkshopVote.importedIDBase)
+  s.session.apply(.voted(WorkshopVote(id: first, current: 30), step: 1, at: 1))
+  // The session's counter is not pulled into the imported range.
+  #expect(s.session.nextVoteID < WorkshopVote.importedIDBase)
+  #expect(WorkshopVote.firstImportedID(in: s.session) > first)
+}
+
+@Test func qQuitsEvenWithAReportOpen() {
+  var s = freshState()
+  s.report = .init(title: "Exported", lines: ["a"])
+  let effects = reduceWorkshop(&s, .key(.char("q")))
+  #expect(effects.last == .quit)
+  #expect(s.report == nil)
+}
+
 @Test func tAsksForTheNextThemeOnEveryStepButTypesInAField() {
   var s = freshState()
   #expect(reduceWorkshop(&s, .key(.char("t"))) == [.cycleTheme])
@@ -348,7 +367,7 @@ private func type(_ state: inout WorkshopState, _ text: String) -> [JournalEntry
   let dir = NSTemporaryDirectory() + "lp-ws-\(UUID().uuidString)"
   defer { try? FileManager.default.removeItem(atPath: dir) }
   let running = try WorkshopJournal.create(in: dir, session: WorkshopSession(id: "live", script: workshopScript, startedAt: 5))
-  #expect(running.appendedByOthers().isEmpty)
+  #expect(running.appendedByOthers().entries.isEmpty)
   try running.append(.moved(to: 1, at: 6))
   // A second writer, as `workshop import` in another terminal opens it.
   guard case .success(let (importer, _)) = WorkshopJournal.open(running.path, repairTail: false) else {
@@ -358,19 +377,31 @@ private func type(_ state: inout WorkshopState, _ text: String) -> [JournalEntry
   try importer.append(.voted(WorkshopVote(id: 1 << 41, name: "Ana", current: 30), step: 1, at: 7))
   try running.append(.revealed(true, step: 1, at: 8))
   try importer.append(.voted(WorkshopVote(id: (1 << 41) + 1, current: 50), step: 1, at: 9))
-  let seen = running.appendedByOthers()
+  let appended = running.appendedByOthers()
+  let seen = appended.entries
   #expect(seen.map(\.vote?.current) == [30, 50])
-  #expect(running.appendedByOthers().isEmpty)  // each entry once
+  // The first import landed before this process's reveal: the live order differs from the file.
+  #expect(appended.outOfOrder)
+  #expect(running.appendedByOthers().entries.isEmpty)  // each entry once
 
   // A line still being written is left for the next call.
   let handle = try #require(FileHandle(forWritingAtPath: running.path))
   handle.seekToEndOfFile()
   let line = try JournalEntry.voted(WorkshopVote(id: 9, current: 70), step: 1, at: 10).jsonLine()
   handle.write(line.prefix(10))
-  #expect(running.appendedByOthers().isEmpty)
+  #expect(running.appendedByOthers().entries.isEmpty)
   handle.write(line.dropFirst(10) + Data("\n".utf8))
+  let after = running.appendedByOthers()
+  #expect(after.entries.map(\.vote?.current) == [70])
+  #expect(!after.outOfOrder)
+
+  // A writer that died mid-line leaves no newline; the next entry must not be swallowed by it.
+  handle.write(line.prefix(10))
   try handle.close()
-  #expect(running.appendedByOthers().map(\.vote?.current) == [70])
+  try running.append(.noted("kept", step: 1, at: 11))
+  let replay = try WorkshopSessionFiles.load(running.path).get()
+  #expect(replay.session.notes.map(\.text) == ["kept"])
+  #expect(replay.skippedLines.count == 1)
 
   var s = freshState()
   press(&s, .char("n"))

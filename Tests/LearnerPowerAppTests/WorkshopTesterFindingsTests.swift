@@ -81,4 +81,24 @@ import Testing
     #expect(loop.state.report == nil)
     #expect(loop.state.session.stepIndex == 0)  // the key only closed the list
   }
+
+  @Test func aSignalEndsTheSessionWhateverIsOpen() throws {
+    let dir = NSTemporaryDirectory() + "lp-sig-\(UUID().uuidString)"
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    for open in ["report", "help", "field"] {
+      var s = state([WorkshopStep(kind: .vote, title: "V"), WorkshopStep(kind: .summary, title: "S")])
+      s.session.id = open
+      switch open {
+      case "report": s.report = .init(title: "Exported", lines: ["x"])
+      case "help": s.showingHelp = true
+      default: s.field = .vote
+      }
+      let journal = try WorkshopJournal.create(in: dir, session: s.session)
+      let loop = WorkshopLoop(state: s, terminal: TestTerminal(), theme: theme, journal: journal)
+      #expect(loop.handle(.signal(.hangup)), "SIGHUP with the \(open) open")
+      // The time on the step is journalled on the way out, as for q.
+      let replay = try WorkshopSessionFiles.load(journal.path).get()
+      #expect(replay.session.seconds[0] != nil)
+    }
+  }
 }

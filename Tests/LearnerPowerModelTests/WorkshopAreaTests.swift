@@ -92,6 +92,13 @@ import Testing
     ])
   }
 
+  @Test func wholeOrganisationIsNotAnAreaName() {
+    let text = "title = \"T\"\nareas = [\"whole organisation\"]\n[[steps]]\nkind = \"vote\"\ntitle = \"V\"\narea = \"Whole Organisation\"\n"
+    let found = problems(text)
+    #expect(found.count == 2)
+    #expect(found.allSatisfy { $0.contains("is what steps without an area speak for") })
+  }
+
   @Test func withoutDeclaredAreasEachNamedAreaIsDeclaredInOrder() throws {
     let text = """
       title = "T"
