@@ -1,0 +1,119 @@
+import Canvas
+import Foundation
+import LearnerPowerModel
+import Testing
+
+@testable import LearnerPowerApp
+
+/// The explorer's all-areas view (`v`): every row carries its `current→target` numbers, names get
+/// the room the width allows, and the tracks stay on one geometry. Goldens re-record with
+/// `LEARNERPOWER_RECORD=1`.
+@Suite struct AllAreasViewTests {
+  let theme = ThemeLibrary.builtInDefault.theme
+
+  /// Four areas with a long name, a pinned one and the widest numbers (100→0).
+  func state(ascii: Bool = false) -> AppState {
+    var s = AppState(current: 38, target: 70, ascii: ascii)
+    s.setAreas(
+      [
+        LearningArea(name: "Whole organisation", current: 38, target: 70),
+        LearningArea(name: "Compliance", current: 10, target: 15, pinned: true),
+        LearningArea(name: "Leadership development", current: 55, target: 85),
+        LearningArea(name: "Onboarding", current: 100, target: 0),
+      ], active: 1)
+    s.showsAllAreas = true
+    return s
+  }
+
+  func lines(_ s: AppState, _ w: Int, _ h: Int) -> [String] {
+    PlainTextExporter.export(Screen.render(s, theme: theme, size: Size(width: w, height: h)))
+      .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+  }
+
+  /// The row of the areas box (its left panel, borders dropped) whose name starts with `name`.
+  func row(_ lines: [String], _ name: String) -> String? {
+    lines.lazy.compactMap { line -> String? in
+      let chars = Array(line)
+      guard chars.first == "│" || chars.first == "|" else { return nil }
+      let end = chars.dropFirst().firstIndex(where: { $0 == "│" || $0 == "|" }) ?? chars.count
+      let inside = String(chars[1..<end])
+      return inside.dropFirst(3).hasPrefix(name) ? inside : nil
+    }.first
+  }
+
+  static let goldens = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Goldens")
+
+  @Test(arguments: [(60, 20, false), (80, 24, false), (100, 30, false), (80, 24, true)])
+  func theViewMatchesItsGolden(_ width: Int, _ height: Int, _ ascii: Bool) throws {
+    let text = lines(state(ascii: ascii), width, height).joined(separator: "\n")
+    let name = "explorer-all-areas-\(ascii ? "ascii-" : "")\(width)x\(height).txt"
+    let file = Self.goldens.appendingPathComponent(name)
+    if ProcessInfo.processInfo.environment["LEARNERPOWER_RECORD"] == "1" {
+      try text.write(to: file, atomically: true, encoding: .utf8)
+      return
+    }
+    let golden = try String(contentsOf: file, encoding: .utf8)
+    #expect(text == golden, "screen differs from \(name); re-record with LEARNERPOWER_RECORD=1 and review the diff")
+  }
+
+  @Test func everyRowEndsWithItsNumbersAtEverySize() throws {
+    for (w, h) in [(60, 20), (80, 24), (100, 30), (160, 48)] {
+      let l = lines(state(), w, h)
+      for (name, numbers) in [("Whole o", " 38→70"), ("Complia", " 10→15"), ("Leaders", " 55→85"), ("Onboard", "100→0 ")] {
+        let r = try #require(row(l, name), "\(w)x\(h): no row for \(name)")
+        // At 60x20 the right padding goes to the names.
+        #expect(r.hasSuffix(w == 60 ? numbers : numbers + " "), "\(w)x\(h): \(r)")
+      }
+    }
+    let ascii = try #require(row(lines(state(ascii: true), 80, 24), "Compliance"))
+    #expect(ascii.hasSuffix(" 10->15 "), "\(ascii)")
+  }
+
+  @Test func namesGetTheRoomTheWidthAllowsAndTracksStayAligned() throws {
+    // At 100x30 every name is whole; at 80x24 a long name keeps more than the 13 columns it had.
+    let wide = lines(state(), 100, 30)
+    #expect(row(wide, "Leadership development") != nil)
+    #expect(row(wide, "Compliance")?.contains(" pin ") == true)
+    let mid = try #require(row(lines(state(), 80, 24), "Leadership"))
+    #expect(mid.contains("Leadership de…"))
+    // At 60x20 the pin shrinks to "p" so names keep their room (ten columns where they had
+    // seven); the legend says what it means.
+    let small = lines(state(), 60, 20)
+    let compliance = try #require(row(small, "Compliance"))
+    #expect(compliance.contains(" p "))
+    #expect(row(small, "Whole org…") != nil)
+    #expect(small.contains { $0.contains("p=pinned") })
+    // Same geometry in every row: 0 and 100 land on the same columns whatever the name.
+    for l in [wide, small] {
+      let onboarding = try #require(row(l, "Onboard"))
+      let whole = try #require(row(l, "Whole o"))
+      let target0 = try #require(onboarding.firstIndex(of: "◆"))
+      let current100 = try #require(onboarding.firstIndex(of: "●"))
+      let trackStart = try #require(whole.firstIndex(of: "─"))
+      #expect(onboarding.distance(from: onboarding.startIndex, to: target0) == whole.distance(from: whole.startIndex, to: trackStart))
+      #expect(current100 > target0)
+    }
+  }
+
+  @Test func withoutPinnedAreasThereIsNoPinColumnAndNamesTakeIt() throws {
+    var s = state()
+    s.setAreas(s.areas.map { var a = $0; a.pinned = false; return a }, active: 0)
+    let l = lines(s, 80, 24)
+    #expect(!l.contains { $0.contains("pinned") && $0.contains("current") })
+    let r = try #require(row(l, "Leadership"))
+    #expect(r.contains("Leadership deve"))
+  }
+
+  @Test func aLongListScrollsWithTheNumbersColumnHeldStill() throws {
+    var s = AppState()
+    s.setAreas(
+      (0..<12).map { LearningArea(name: "Area \($0)", current: Position(clamping: $0 * 9), target: 90) }, active: 11)
+    s.showsAllAreas = true
+    let l = lines(s, 60, 20)
+    let last = try #require(row(l, "Area 11"))
+    #expect(last.hasSuffix(" 99→90 "))
+    #expect(l.contains { $0.contains("of 12") }, "\(l.joined(separator: "\n"))")
+    let earlier = try #require(row(l, "Area 9"))
+    #expect(earlier.hasSuffix(" 81→90 "))
+  }
+}
