@@ -88,9 +88,12 @@ extension ExplorerLoop {
   /// `a`: runs the questionnaire over the explorer; `m` on the result moves both markers (through
   /// the reducer). Returns true when a signal ended the program meanwhile.
   func runAssessmentFromExplorer() -> Bool {
+    var session = AssessmentSession(questions: questions)
+    // With several areas the result names the one `m` sets (the active one).
+    if state.areas.count > 1 { session.areaName = state.area.name }
     let loop = AssessmentLoop(
-      session: AssessmentSession(questions: questions), terminal: terminal, theme: theme.theme,
-      ascii: state.ascii, previous: previous)
+      session: session, terminal: terminal, theme: theme.theme, ascii: state.ascii,
+      previous: previous)
     let ending = loop.run()
     previous = loop.lastFrame
     switch ending {

@@ -166,11 +166,26 @@ struct AssessmentPainter {
       hints([("b", "back to the questions"), ("Esc", "leave")], into: &grid)
     case .success(let result):
       drawScores(result, area: area, into: &grid)
+      let areaName = session.areaName.map(TextSanitizer.cleanLine)
       statusLine(
         "Current \(result.today.position.value) \(glyphs.arrowRight) target "
-          + "\(result.target.position.value): press m to put them into the explorer's markers",
+          + "\(result.target.position.value): press m to put them into "
+          + (areaName.map { "\($0)'s markers" } ?? "the explorer's markers"),
         into: &grid)
-      hints([("m", "put into markers"), ("b", "back to the questions"), ("Esc", "leave")], into: &grid)
+      if let areaName {
+        // The area's name matters more than the wording of `b`: shorten that first, then the
+        // name, so every key still shows.
+        let hint = { (name: String) in "put into \(name)'s markers" }
+        let bLabel = ["back to the questions", "back"].first { b in
+          KeyHints([("m", hint(areaName)), ("b", b), ("Esc", "leave")]).fittingCount(width: width - 1) == 3
+        }
+        let b = bLabel ?? "back"
+        let room = width - 1 - TextWidth.columns("m \(hint(""))  b \(b)  Esc leave")
+        let name = TextWidth.truncate(areaName, toColumns: max(4, room), ellipsis: glyphs.ellipsis)
+        hints([("m", hint(name)), ("b", b), ("Esc", "leave")], into: &grid)
+      } else {
+        hints([("m", "put into markers"), ("b", "back to the questions"), ("Esc", "leave")], into: &grid)
+      }
     }
   }
 

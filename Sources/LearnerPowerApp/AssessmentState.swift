@@ -24,6 +24,9 @@ public struct AssessmentSession: Sendable, Hashable {
   public var highlight = 0
   /// The result screen is showing instead of a question.
   public var showingResult = false
+  /// The learning area whose markers `m` sets, named on the result screen; nil when there is
+  /// only one (the explorer sets it when it has several, so the room knows which area it scores).
+  public var areaName: String?
 
   /// A session at the first question, nothing answered.
   public init(questions: AssessmentQuestions) {

@@ -135,6 +135,36 @@ private let filled: String = {
     #expect(state.contains("target = 100"))
   }
 
+  @Test(.enabled(if: tmuxAvailable)) func withSeveralAreasTheResultNamesTheAreaMSets() throws {
+    let home = LP.tempHome()
+    let env = LP.environment(home: home, extra: ["TERM": "xterm-256color", "SWIFT_BACKTRACE": "enable=no"])
+    let s = try TmuxSession(command: [LP.path, "--current", "50", "--target", "50"], width: 80, height: 24, env: env)
+    s.waitFor(text: "Current 50")
+    try s.send("N")
+    s.waitFor(text: "New learning area")
+    try s.sendLiteral("Compliance")
+    try s.send("Enter")
+    s.waitFor(text: "Added Compliance")
+    try s.send("a")
+    s.waitFor(text: "Question 1 of 12")
+    for i in 1...12 {
+      s.waitFor(text: "Question \(i) of 12")
+      try s.send("2")
+      s.waitFor(text: "[Where we want to be]")
+      try s.send("3")
+    }
+    let result = s.waitFor(text: "m put into Compliance's markers")
+    #expect(result.contains("press m to put them into Compliance's markers"))
+    try s.send("m")
+    let explorer = s.waitFor(text: "From the self-assessment: current 33, target 67")
+    #expect(explorer.contains("Compliance"))
+    try s.send("q")
+    s.waitFor(text: "EXIT=0")
+    let state = try String(contentsOfFile: home + "/state/learnerpower/state.toml", encoding: .utf8)
+    #expect(state.contains("name = \"Compliance\"\ncurrent = 33\ntarget = 67"))
+    #expect(state.contains("name = \"Whole organisation\"\ncurrent = 50\ntarget = 50"))
+  }
+
   @Test(.enabled(if: tmuxAvailable)) func standaloneAssessSavesTheMarkersForTheNextRun() throws {
     let home = LP.tempHome()
     let env = LP.environment(home: home, extra: ["TERM": "xterm-256color", "SWIFT_BACKTRACE": "enable=no"])

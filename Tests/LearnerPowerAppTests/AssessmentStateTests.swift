@@ -162,6 +162,28 @@ private func answerAll(_ s: inout AssessmentSession, today: Int, target: Int) {
   #expect(text.contains("m put into markers"))
 }
 
+@Test func resultScreenNamesTheAreaThatMSetsWhenThereIsOne() {
+  var s = fresh()
+  answerAll(&s, today: 1, target: 2)
+  s.areaName = "Compliance"
+  let theme = ThemeLibrary.builtInDefault.theme
+  let wide = PlainTextExporter.export(AssessmentScreen.render(s, theme: theme, size: Size(width: 100, height: 30), ascii: false))
+  #expect(wide.contains("press m to put them into Compliance's markers"))
+  #expect(wide.contains("m put into Compliance's markers  b back to the questions  Esc leave"))
+  // At the smallest size `b` is shortened so the area's name and Esc still show.
+  let small = PlainTextExporter.export(AssessmentScreen.render(s, theme: theme, size: Size(width: 60, height: 20), ascii: true))
+  #expect(small.contains("m put into Compliance's markers  b back  Esc leave"))
+  // A long name is cut in the hint, never the other keys.
+  s.areaName = "Customer service and complaints handling"
+  let long = PlainTextExporter.export(AssessmentScreen.render(s, theme: theme, size: Size(width: 60, height: 20), ascii: true))
+  #expect(long.contains("m put into Customer service...'s markers  b back  Esc leave"), "\(long)")
+  // Without an area (one area, or `learnerpower assess`) the wording is as before.
+  s.areaName = nil
+  let plain = PlainTextExporter.export(AssessmentScreen.render(s, theme: theme, size: Size(width: 80, height: 24), ascii: true))
+  #expect(plain.contains("m put into markers  b back to the questions  Esc leave"))
+  #expect(plain.contains("into the explorer's markers"))
+}
+
 @Test func tooSmallTerminalGetsTheSizeMessage() {
   let grid = AssessmentScreen.render(
     fresh(), theme: ThemeLibrary.builtInDefault.theme, size: Size(width: 50, height: 15), ascii: true)
