@@ -17,15 +17,15 @@ struct AllAreasColumns: Equatable {
   static let minimumTrack = 6
 
   /// Splits `width`: names as long as the longest name, but never leaving the track less than
-  /// two fifths of what names and track share (the numbers carry the exact values, so the track
-  /// only has to compare). Pinned rows say `pin`, or just `p` when that keeps two more
+  /// eleven twentieths of what names and track share: the view exists to compare areas on one
+  /// scale, so the track keeps enough columns to separate markers a few points apart. Pinned rows say `pin`, or just `p` when that keeps two more
   /// columns of names. Nil when even the smallest track does not fit.
   init?(width: Int, longestName: Int, numbers: Int, anyPinned: Bool) {
     // pointer (2) + gap after the name (1) + gap before the numbers (1)
     let fixed = 4 + numbers
     func split(pin: Int) -> (name: Int, track: Int) {
       let free = width - fixed - pin
-      var name = max(0, min(longestName, free - max(Self.minimumTrack, free * 2 / 5)))
+      var name = max(0, min(longestName, free - max(Self.minimumTrack, free * 11 / 20)))
       // A name two columns short of whole takes them while the track keeps ten.
       if longestName - name <= 2, free - longestName >= 10 { name = longestName }
       return (name, free - name)

@@ -59,7 +59,7 @@ import Testing
   @Test func everyRowEndsWithItsNumbersAtEverySize() throws {
     for (w, h) in [(60, 20), (80, 24), (100, 30), (160, 48)] {
       let l = lines(state(), w, h)
-      for (name, numbers) in [("Whole o", " 38→70"), ("Complia", " 10→15"), ("Leaders", " 55→85"), ("Onboard", "100→0 ")] {
+      for (name, numbers) in [("Whole ", " 38→70"), ("Compli", " 10→15"), ("Leader", " 55→85"), ("Onboar", "100→0 ")] {
         let r = try #require(row(l, name), "\(w)x\(h): no row for \(name)")
         // At 60x20 the right padding goes to the names.
         #expect(r.hasSuffix(w == 60 ? numbers : numbers + " "), "\(w)x\(h): \(r)")
@@ -69,24 +69,31 @@ import Testing
     #expect(ascii.hasSuffix(" 10->15 "), "\(ascii)")
   }
 
-  @Test func namesGetTheRoomTheWidthAllowsAndTracksStayAligned() throws {
-    // At 100x30 every name is whole; at 80x24 a long name keeps more than the 13 columns it had.
+  /// Columns of track in a row (the run of track glyphs and markers).
+  func trackWidth(_ row: String) -> Int {
+    let cells = Array(row)
+    guard let first = cells.firstIndex(where: { "─●◆".contains($0) }) else { return 0 }
+    var end = first
+    while end < cells.count, "─●◆".contains(cells[end]) { end += 1 }
+    return end - first
+  }
+
+  @Test func theTrackKeepsMostOfTheRoomAndNamesTakeTheRest() throws {
+    // The view compares areas on one scale, so the track keeps over half of what it shares
+    // with the names: 18 columns at 100x30, 12 at 80x24; names get what is left.
     let wide = lines(state(), 100, 30)
-    #expect(row(wide, "Leadership development") != nil)
+    #expect(trackWidth(try #require(row(wide, "Whole organisat…"))) == 18)
     #expect(row(wide, "Compliance")?.contains(" pin ") == true)
-    let mid = try #require(row(lines(state(), 80, 24), "Leadership"))
-    #expect(mid.contains("Leadership de…"))
-    // At 60x20 the pin shrinks to "p" so names keep their room (ten columns where they had
-    // seven); the legend says what it means.
+    let mid = lines(state(), 80, 24)
+    #expect(trackWidth(try #require(row(mid, "Compliance"))) == 12)
+    #expect(row(mid, "Leadership…") != nil)
+    // At 60x20 names keep six columns and the track seven.
     let small = lines(state(), 60, 20)
-    let compliance = try #require(row(small, "Compliance"))
-    #expect(compliance.contains(" p "))
-    #expect(row(small, "Whole org…") != nil)
-    #expect(small.contains { $0.contains("p=pinned") })
+    #expect(trackWidth(try #require(row(small, "Compli…"))) == 7)
     // Same geometry in every row: 0 and 100 land on the same columns whatever the name.
     for l in [wide, small] {
-      let onboarding = try #require(row(l, "Onboard"))
-      let whole = try #require(row(l, "Whole o"))
+      let onboarding = try #require(row(l, "Onboar"))
+      let whole = try #require(row(l, "Whole "))
       let target0 = try #require(onboarding.firstIndex(of: "◆"))
       let current100 = try #require(onboarding.firstIndex(of: "●"))
       let trackStart = try #require(whole.firstIndex(of: "─"))
@@ -101,7 +108,7 @@ import Testing
     let l = lines(s, 80, 24)
     #expect(!l.contains { $0.contains("pinned") && $0.contains("current") })
     let r = try #require(row(l, "Leadership"))
-    #expect(r.contains("Leadership deve"))
+    #expect(r.contains("Leadership d…"))
   }
 
   @Test func aLongListScrollsWithTheNumbersColumnHeldStill() throws {
