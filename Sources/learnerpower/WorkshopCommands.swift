@@ -192,8 +192,13 @@ struct WorkshopCommand: ParsableCommand {
   struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "import",
-      abstract: "Add votes from a CSV (name,current,target) to a session's vote step.",
-      discussion: "Bad rows are reported by line and skipped; good rows are kept. Exit 1 when any row was bad.")
+      abstract: "Add votes from a CSV (name,current,target, or a file 'workshop export' wrote) to a session's vote step.",
+      discussion: """
+        A header row naming its columns (name, current, target; step, step_title and area are \
+        read or ignored) is matched by name; with a step column only that step's rows are taken. \
+        Bad rows are reported by line and skipped; good rows are kept. Exit 1 when any row was \
+        bad. A session running on another screen shows the votes at once.
+        """)
 
     @Argument(help: ArgumentHelp("Journal path or session id.", valueName: "session"))
     var session: String
