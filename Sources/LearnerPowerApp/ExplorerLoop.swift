@@ -33,7 +33,8 @@ public final class ExplorerLoop {
   /// The time a saved snapshot records (tests fix it).
   public var snapshotClock: @Sendable () -> SnapshotTimestamp = { SnapshotTimestamp.now() }
   /// The questions `a` asks: the built-in twelve, or a consultancy's own (`--questions`).
-  public var questions: AssessmentQuestions = .builtIn
+  /// Lazy so the built-in set is parsed when `a` is first pressed, not before the first frame.
+  public lazy var questions: AssessmentQuestions = .builtIn
 
   public init(state: AppState, terminal: any InteractiveTerminal, themes: ThemeLibrary, theme: ResolvedTheme, store: StateStore) {
     self.state = state

@@ -11,7 +11,8 @@ struct ExplorerOptions {
   var ascii: Bool
   var mouse: Bool
   var catalogue: Catalogue
-  var questions: AssessmentQuestions
+  /// `--questions`, read and checked; nil means the built-in set, parsed only when `a` asks.
+  var questions: AssessmentQuestions?
   var paths: AppPaths
   var debugCrash: Bool
 }
@@ -62,7 +63,7 @@ func runExplorer(_ options: ExplorerOptions) -> Int32 {
   state.notice = warning
 
   let loop = ExplorerLoop(state: state, terminal: screen, themes: themes, theme: theme, store: store)
-  loop.questions = options.questions
+  if let questions = options.questions { loop.questions = questions }
   if options.debugCrash {
     loop.onFirstFrame = { NcursesScreen.crashForTesting() }
   }

@@ -134,7 +134,7 @@ struct Explore: ParsableCommand {
   func run() throws {
     let catalogue = try common.catalogue()
     // Checked before the screen opens, so a bad file is reported on a normal terminal.
-    let set = try loadQuestionSet(questions)
+    let set = try questions.map { try loadQuestionSet($0) }
     let code = runExplorer(
       ExplorerOptions(
         current: current, target: target, theme: theme, ascii: ascii, mouse: !noMouse,
