@@ -116,6 +116,19 @@ public struct ThemeLibrary: Sendable {
     return d
   }()
 
+  /// Parses a theme file found by name or path. The shipped `default.toml` is byte for byte the
+  /// built-in theme (ThemeShippedTests checks it), so that text takes the built-in parse instead
+  /// of parsing the same TOML a second time on every start.
+  static func parseFile(_ text: String, path: String) -> Result<ThemeDefinition, DiagnosticList> {
+    // Bytes, not `==`: String equality is canonical equivalence, and the result must be identical.
+    let source = BuiltInTheme.defaultSource + "\n"
+    if text.utf8.count == source.utf8.count, text.utf8.elementsEqual(source.utf8), var d = builtInDefinition {
+      d.file = path
+      return .success(d)
+    }
+    return ThemeFile.parse(text, file: path, inheritedPalette: Self.builtInPalette)
+  }
+
   /// The default theme's colour names, which every theme file may use without defining them.
   public static var builtInPalette: [String: Color] { builtInDefinition?.palette ?? [:] }
 
@@ -170,7 +183,7 @@ public struct ThemeLibrary: Sendable {
         let path = folder + "/" + file
         var description = ""
         if case .success(let text) = readText(path),
-          case .success(let d) = ThemeFile.parse(text, file: path, inheritedPalette: Self.builtInPalette)
+          case .success(let d) = Self.parseFile(text, path: path)
         {
           description = d.description
         } else {
@@ -283,7 +296,7 @@ public struct ThemeLibrary: Sendable {
     case .failure(let d): return .failure(DiagnosticList([d]))
     }
     let def: ThemeDefinition
-    switch ThemeFile.parse(text, file: path, inheritedPalette: Self.builtInPalette) {
+    switch Self.parseFile(text, path: path) {
     case .success(let d): def = d
     case .failure(let e): return .failure(e)
     }
