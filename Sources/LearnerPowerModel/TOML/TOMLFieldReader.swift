@@ -35,8 +35,9 @@ package struct TOMLFieldReader: Sendable {
     of table: TOMLNode, at path: TOMLKeyPath, allowed: [String], what: String,
     otherwise: String? = nil
   ) {
-    let fallback = otherwise ?? "; known keys: " + allowed.joined(separator: ", ")
     for entry in table.tableEntries ?? [] where !allowed.contains(entry.key) {
+      // Built only for a problem: this runs for every table of every file read at start-up.
+      let fallback = otherwise ?? "; known keys: " + allowed.joined(separator: ", ")
       reportUnknown(entry.key, in: path, known: allowed, what: what, otherwise: fallback)
     }
   }
@@ -79,16 +80,17 @@ package struct TOMLFieldReader: Sendable {
   /// (for a field another getter already checked).
   package mutating func string(
     _ key: String, in table: TOMLNode, at path: TOMLKeyPath, required: Bool = true,
-    hint: String? = nil, multiline: Bool = false, silent: Bool = false
+    hint: @autoclosure () -> String? = nil, multiline: Bool = false, silent: Bool = false
   ) -> String? {
-    let keyPath = path.appending(key)
-    let expected = "expected a string" + (hint.map { " (\($0))" } ?? "")
+    // The path and message are built only for a problem: this runs for every string field of
+    // every file read at start-up (the built-in catalogue has 160).
+    func expected() -> String { "expected a string" + (hint().map { " (\($0))" } ?? "") }
     guard let node = table[key] else {
-      if required, !silent { report(keyPath, "missing required key; \(expected)") }
+      if required, !silent { report(path.appending(key), "missing required key; \(expected())") }
       return nil
     }
     guard let value = node.stringValue else {
-      if !silent { report(keyPath, "\(expected), found \(node.found)") }
+      if !silent { report(path.appending(key), "\(expected()), found \(node.found)") }
       return nil
     }
     return multiline
