@@ -31,6 +31,8 @@ public enum WorkshopScreen {
       drawSummary(&grid, state, theme, in: main, top: y + 1)
     } else if state.session.step?.kind.collectsVotes == true {
       drawVotes(&grid, state, theme, glyphs, in: main, top: y + 1)
+    } else if state.session.step?.startPosition != nil {
+      drawStageCard(&grid, state, theme, glyphs, in: main, top: y + 1)
     }
     drawStatus(&grid, state, theme)
     if state.showingHelp { drawHelp(&grid, state, theme, glyphs) }
@@ -233,6 +235,48 @@ public enum WorkshopScreen {
     grid.put("Organisation", at: Point(x: area.x + 2, y: trackRow + 2), style: theme.style("panel.muted"))
     grid.put("Learner", at: Point(x: area.x + area.width - 11, y: trackRow + 2), style: theme.style("panel.muted"))
     return trackRow + 2
+  }
+
+  /// On an explore or discuss step, what the slider's position means, following the slider as
+  /// it glides or sweeps: the stage and its meaning, the control split, social empowerment, the
+  /// L&D role and technology, and the approaches that fit best, so the room has something to
+  /// talk about besides a marker.
+  static func drawStageCard(
+    _ grid: inout CellGrid, _ state: WorkshopState, _ theme: Theme, _ glyphs: GlyphSet, in area: Rect, top: Int
+  ) {
+    let p = VoteStatistics.position(state.display)
+    let stage = p.stage
+    let bottom = area.maxY
+    var y = top
+    func line(_ text: String, _ style: Style) {
+      guard y < bottom else { return }
+      grid.put(TextWidth.truncate(text, toColumns: area.width, ellipsis: ellipsis(state)), at: Point(x: area.x, y: y), style: style)
+      y += 1
+    }
+    let dot = state.ascii ? "|" : "·"
+    let band = "\(stage.band.lowerBound)\(state.ascii ? "-" : "–")\(stage.band.upperBound)"
+    line("Stage \(stage.rawValue) of \(Stage.allCases.count) \(dot) \(stage.name) (\(band))", theme.style(Role("stage." + stage.id)).bold(true))
+    for text in TextWidth.wrap(stage.meaning, width: area.width).prefix(2) { line(text, theme.style("panel")) }
+    line(
+      "Organisation \(p.organisationalControl)% \(dot) learner \(p.learnerControl)% \(dot) social "
+        + "\(Int(p.socialEmpowerment.rounded()))/100 (\(p.socialLevel.name))",
+      theme.style("panel"))
+    line("L&D role: \(stage.ldRole)", theme.style("panel.muted"))
+    line("Technology: \(stage.technology)", theme.style("panel.muted"))
+    // The best fits, as many as the room allows (one row kept free above the status line).
+    let fits = Recommender(catalogue: state.catalogue).recommendations(at: p).filter { $0.score > 0 }
+    guard y + 2 < bottom, !fits.isEmpty else { return }
+    y += 1
+    line("Fits here:", theme.style("panel.heading"))
+    for r in fits.prefix(max(0, bottom - y)) {
+      let dots = String(repeating: glyphs.dotFilled, count: r.coarseFit)
+        + String(repeating: glyphs.dotEmpty, count: 4 - r.coarseFit)
+      let name = TextWidth.truncate("\(r.approach.id) \(r.approach.name)", toColumns: max(1, area.width - 6), ellipsis: ellipsis(state))
+      guard y < bottom else { break }
+      grid.put(name, at: Point(x: area.x, y: y), style: theme.style("list"))
+      grid.put(dots, at: Point(x: area.maxX - 4, y: y), style: theme.style("list.fit"))
+      y += 1
+    }
   }
 
   static func drawVotes(

@@ -36,6 +36,35 @@ import Testing
     #expect(!screen.contains("Type two positions"))
   }
 
+  @Test(arguments: [(80, 24), (100, 30)])
+  func anExploreStepSaysWhatThePositionMeansLikeTheGolden(_ size: (Int, Int)) throws {
+    let s = state([WorkshopStep(kind: .explore, title: "Guided", position: 37, prompt: "What does guided look like here?")])
+    let screen = text(s, size.0, size.1)
+    let name = "workshop-explore-37-\(size.0)x\(size.1).txt"
+    let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Goldens/" + name)
+    if ProcessInfo.processInfo.environment["LEARNERPOWER_RECORD"] == "1" {
+      try screen.write(to: file, atomically: true, encoding: .utf8)
+      return
+    }
+    #expect(screen == (try String(contentsOf: file, encoding: .utf8)), "differs from \(name); re-record with LEARNERPOWER_RECORD=1")
+  }
+
+  @Test func theStageCardFollowsTheSliderAsItSweeps() {
+    var s = state([WorkshopStep(kind: .explore, title: "Sweep", from: 0, to: 100)])
+    s.display = 12
+    #expect(text(s, 100, 30).contains("Stage 1 of 4 · Directed (0–24)"))
+    #expect(text(s, 100, 30).contains("Organisation 88% · learner 12%"))
+    s.display = 80.4
+    let late = text(s, 100, 30)
+    #expect(late.contains("Stage 4 of 4 · Learner-led (75–100)"))
+    #expect(late.contains("L1 Personal learning networks"))
+    // A discuss step without a position, and vote steps, keep the room unanchored: no card.
+    let vote = state([WorkshopStep(kind: .vote, title: "V")])
+    #expect(!text(vote, 100, 30).contains("Fits here:"))
+    let discuss = state([WorkshopStep(kind: .discuss, title: "D")])
+    #expect(!text(discuss, 100, 30).contains("Fits here:"))
+  }
+
   @Test func theHeadingNamesTheAreaOnlyWhenTheTitleDoesNot() {
     let steps = [
       WorkshopStep(kind: .vote, title: "Compliance and safety", collect: .both, area: "Compliance and safety"),
