@@ -121,13 +121,11 @@ extension Context {
         style: styles.track, clip: area)
       let currentStyle = isActive ? styles.emphasised(styles.current) : styles.current
       let targetStyle = isActive ? styles.emphasised(styles.target) : styles.target
-      // Target first so the current marker wins a shared cell, as on the slider's labels.
-      grid.put(
-        glyphs.markerSecondary, at: Point(x: geometry.column(for: a.target.value), y: y),
-        style: targetStyle, clip: area)
-      grid.put(
-        glyphs.markerPrimary, at: Point(x: geometry.column(for: a.current.value), y: y),
-        style: currentStyle, clip: area)
+      // Different values never share a cell (the numbers give them exactly); equal ones do, and
+      // the current marker, drawn last, wins.
+      let (cx, tx) = geometry.columns(for: a.current.value, and: a.target.value)
+      grid.put(glyphs.markerSecondary, at: Point(x: tx, y: y), style: targetStyle, clip: area)
+      grid.put(glyphs.markerPrimary, at: Point(x: cx, y: y), style: currentStyle, clip: area)
       let n = numbers[index]
       var x = numbersEnd - numbersWidth + currentWidth - TextWidth.columns(n.current)
       for (text, style) in [(n.current, currentStyle), (n.arrow, styles.muted), (n.target, targetStyle)] {

@@ -445,11 +445,15 @@ public enum WorkshopScreen {
       grid.put(pointer + TextWidth.truncate(r.name, toColumns: nameWidth - 3, ellipsis: ellipsis(state)), at: Point(x: area.x, y: rowY), style: nameStyle)
       if r.pinned { grid.put("pin", at: Point(x: area.x + nameWidth, y: rowY), style: theme.style("list.pinned")) }
       grid.put(String(repeating: glyphs.sliderTrack, count: trackWidth), at: Point(x: trackX, y: rowY), style: theme.style("slider.track"))
-      if let t = r.target {
-        grid.put(state.ascii ? "T" : glyphs.markerSecondary, at: Point(x: geometry.column(for: t.value), y: rowY), style: theme.style("slider.target").bold(isSelected))
+      // Different values never share a cell on these short tracks; the numbers give them exactly.
+      var cx = r.current.map { geometry.column(for: $0.value) }
+      var tx = r.target.map { geometry.column(for: $0.value) }
+      if let c = r.current, let t = r.target { (cx, tx) = geometry.columns(for: c.value, and: t.value) }
+      if let tx {
+        grid.put(state.ascii ? "T" : glyphs.markerSecondary, at: Point(x: tx, y: rowY), style: theme.style("slider.target").bold(isSelected))
       }
-      if let c = r.current {
-        grid.put(state.ascii ? "C" : glyphs.markerPrimary, at: Point(x: geometry.column(for: c.value), y: rowY), style: theme.style("slider.current").bold(isSelected))
+      if let cx {
+        grid.put(state.ascii ? "C" : glyphs.markerPrimary, at: Point(x: cx, y: rowY), style: theme.style("slider.current").bold(isSelected))
       }
       let numbers = r.current == nil && r.target == nil ? none : "\(r.current.map(String.init) ?? none)\(arrow)\(r.target.map(String.init) ?? none)"
       grid.put(numbers, at: Point(x: area.maxX - TextWidth.columns(numbers), y: rowY), style: theme.style("panel"))

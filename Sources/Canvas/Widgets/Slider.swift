@@ -95,6 +95,25 @@ public struct Slider: Hashable, Sendable {
       return Rect.saturatingAdd(x, Int(offset))
     }
 
+    /// Columns for two markers that must both stay visible: as ``column(for:)``, except that two
+    /// different values landing on one column are drawn side by side (`b` on the side it lies
+    /// towards, or `a` moved when `b` is at the track's end). Equal values share a column.
+    ///
+    /// ```swift
+    /// let g = Slider.Geometry(range: 0...100, x: 0, width: 11)
+    /// g.columns(for: 10, and: 12)  // (1, 2): 12 alone would land on column 1 too
+    /// ```
+    public func columns(for a: Int, and b: Int) -> (a: Int, b: Int) {
+      let ca = column(for: a)
+      let cb = column(for: b)
+      guard ca == cb, a != b, width > 1 else { return (ca, cb) }
+      let last = Rect.saturatingAdd(x, width - 1)
+      if b > a {
+        return cb < last ? (ca, cb + 1) : (ca - 1, cb)
+      }
+      return cb > x ? (ca, cb - 1) : (ca + 1, cb)
+    }
+
     /// The value at `column` (columns outside the track clamp to its ends).
     public func value(atColumn column: Int) -> Int {
       let span = Self.distance(range.lowerBound, range.upperBound)
