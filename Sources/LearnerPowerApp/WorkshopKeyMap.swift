@@ -29,6 +29,8 @@ public enum WorkshopCommand: Hashable, Sendable {
   case closeField
   /// In an open field: Backspace.
   case erase
+  /// In an open field: Ctrl-U empties it (as in the save dialog and a shell).
+  case clearField
 }
 
 /// Where a workshop key works: on every step, on vote steps, on the summary step, or in a field.
@@ -180,8 +182,10 @@ public struct WorkshopKeyMap: Sendable {
     WorkshopKeyBinding([.enter], .submitField, .voteField, "Enter", "add (the field stays open)", hint: 1, short: "add"),
     WorkshopKeyBinding([.escape, .ctrl("c")], .closeField, .voteField, "Esc", "done", hint: 2),
     WorkshopKeyBinding([.backspace], .erase, .voteField, "Bksp", "erase"),
+    WorkshopKeyBinding([.ctrl("u")], .clearField, .voteField, "Ctrl-U", "clear the field"),
     WorkshopKeyBinding([.enter], .submitField, .otherField, "Enter", "ok", hint: 1),
     WorkshopKeyBinding([.escape, .ctrl("c")], .closeField, .otherField, "Esc", "cancel", hint: 2),
     WorkshopKeyBinding([.backspace], .erase, .otherField, "Bksp", "erase"),
+    WorkshopKeyBinding([.ctrl("u")], .clearField, .otherField, "Ctrl-U", "clear the field"),
   ])
 }

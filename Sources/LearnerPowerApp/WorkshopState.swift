@@ -318,7 +318,7 @@ private func sessionCommand(_ state: inout WorkshopState, _ command: WorkshopCom
     let area = state.summaryArea
     state.notice = "Agreed positions \(area.map { "for \($0) " } ?? "")back to the room's result"
     return [record(&state, .agreed(current: nil, target: nil, area: area, at: state.now))]
-  case .submitField, .closeField, .erase:
+  case .submitField, .closeField, .erase, .clearField:
     break
   }
   return []
@@ -385,6 +385,8 @@ private func fieldCommand(_ state: inout WorkshopState, _ command: WorkshopComma
     state.notice = nil
   case .erase:
     if !state.text.isEmpty { state.text.removeLast() }
+  case .clearField:
+    state.text = ""
   case .submitField:
     return submit(&state)
   default:

@@ -409,3 +409,16 @@ private func type(_ state: inout WorkshopState, _ text: String) -> [JournalEntry
   #expect(s.session.votes(of: 1).count == 2)
   #expect(s.notice == "2 votes added from another terminal")
 }
+
+@Test func ctrlUEmptiesTheVoteFieldAfterARejectedEntry() {
+  var s = freshState()
+  press(&s, .char("n"))
+  _ = type(&s, "150 Xabc")
+  press(&s, .enter)
+  #expect(s.text == "150 Xabc")  // kept to be corrected
+  press(&s, .ctrl("u"))
+  #expect(s.text.isEmpty && s.field == .vote)
+  _ = type(&s, "30")
+  press(&s, .enter)
+  #expect(s.session.votes(of: 1).map(\.current) == [30])
+}
