@@ -37,6 +37,12 @@ public final class WorkshopLoop {
     self.journal = journal
   }
 
+  /// Journals that a saved session is being taken up again, so its clock restarts from now for
+  /// anyone following the journal (the time it was closed is not counted).
+  public func markResumed() {
+    perform(reduceWorkshop(&state, .resumed))
+  }
+
   /// Runs until the facilitator quits; returns the exit status.
   public func run() -> Int32 {
     perform(reduceWorkshop(&state, .tick(clock())))

@@ -153,6 +153,9 @@ public enum WorkshopAction: Hashable, Sendable {
   case key(Key)
   /// The clock moved to `now` (the loop sends this on every wake-up).
   case tick(Double)
+  /// A journalled session was taken up again: its time restarts from now (journalled, so a
+  /// notes view following the journal does not count the time it was closed).
+  case resumed
   /// Entries another process added to the journal (`workshop import` in a second terminal);
   /// they are already in the file, so they are applied and not journalled again.
   case appendedElsewhere([JournalEntry])
@@ -190,6 +193,8 @@ public func reduceWorkshop(_ state: inout WorkshopState, _ action: WorkshopActio
       return [record(&state, timeEntry(state))]
     }
     return []
+  case .resumed:
+    return [record(&state, timeEntry(state))]
   case .appendedElsewhere(let entries), .reloaded(_, let entries):
     if case .reloaded(let session, _) = action {
       // Only the journalled part is replaced (it holds this screen's own moves too); the

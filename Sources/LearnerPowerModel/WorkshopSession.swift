@@ -243,6 +243,10 @@ public struct WorkshopSession: Hashable, Sendable {
   public var overrides: [String: AgreedPair] = [:]
   /// Seconds spent per step (as last journalled).
   public var seconds: [Int: Double] = [:]
+  /// When each step's time was last journalled (seconds since 1970).
+  public var timedAt: [Int: Double] = [:]
+  /// When the current step was entered (its latest `move`, or the start).
+  public var enteredAt: Double
   /// The id the next vote gets.
   public var nextVoteID = 1
 
@@ -253,6 +257,22 @@ public struct WorkshopSession: Hashable, Sendable {
     self.source = source
     self.startedAt = startedAt
     self.updatedAt = startedAt
+    self.enteredAt = startedAt
+  }
+
+  /// Time on the current step at `now`, for a view that follows the journal from outside (the
+  /// facilitator's notes): the last journalled total plus the time since it, or since the step
+  /// was entered when that is later. A running session journals at least every ten seconds
+  /// and on resume, so this never runs far from what the projected screen shows.
+  ///
+  /// ```swift
+  /// // time entry: 40 s on step 2 at t = 100; now t = 103
+  /// session.secondsOnCurrentStep(now: 103)  // 43
+  /// ```
+  public func secondsOnCurrentStep(now: Double) -> Double {
+    let base = seconds[stepIndex] ?? 0
+    let since = max(timedAt[stepIndex] ?? enteredAt, enteredAt)
+    return base + max(0, now - since)
   }
 
   /// The current step, nil only for a script without steps.
@@ -416,7 +436,10 @@ public struct WorkshopSession: Hashable, Sendable {
     case .start:
       break
     case .move:
-      if let s = entry.step, steps.contains(s) { stepIndex = s }
+      if let s = entry.step, steps.contains(s) {
+        stepIndex = s
+        enteredAt = entry.at
+      }
     case .vote:
       guard let s = entry.step, steps.contains(s), var vote = entry.vote else { return }
       vote.name = vote.name.map(TextSanitizer.cleanLine)
@@ -445,6 +468,7 @@ public struct WorkshopSession: Hashable, Sendable {
       guard let s = entry.step, steps.contains(s), let t = entry.seconds, t.isFinite, t >= 0
       else { return }
       seconds[s] = t
+      timedAt[s] = entry.at
     }
   }
 

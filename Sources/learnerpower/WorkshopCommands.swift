@@ -428,6 +428,7 @@ func runWorkshopSession(
   let loop = WorkshopLoop(state: state, terminal: screen, theme: theme.theme, journal: journal)
   loop.snapshotsFolder = paths.snapshots
   loop.themes = (library, theme.info.name, store)
+  if case .resume = start { loop.markResumed() }
   let code = loop.run()
   screen.restore()
   withExtendedLifetime(running) {}
@@ -447,7 +448,6 @@ func followWorkshopNotes(path: String, once: Bool) -> Int32 {
   var lastText = ""
   var lastSize = -1
   var session: WorkshopSession?
-  var lastEntry: Double = 0
   var changed = false
   var wasEnded: Bool?
   while true {
@@ -458,7 +458,6 @@ func followWorkshopNotes(path: String, once: Bool) -> Int32 {
       switch WorkshopSessionFiles.load(path) {
       case .success(let r):
         session = r.session
-        lastEntry = Date().timeIntervalSince1970
       case .failure(let d):
         printError(d.description)
         return 1
@@ -470,8 +469,7 @@ func followWorkshopNotes(path: String, once: Bool) -> Int32 {
       wasEnded = ended
       changed = true
     }
-    var text = notesView(
-      s, sinceChange: Date().timeIntervalSince1970 - lastEntry, ended: ended)
+    var text = workshopNotesView(s, now: Date().timeIntervalSince1970, ended: ended, width: terminalWidth())
     if keys != nil { text += "\n(q closes this view)\n" }
     // On a terminal the view is redrawn as the timer ticks; into a pipe or file a new page is
     // written only when the journal or the session's state changes, not every second.
@@ -506,38 +504,10 @@ func followWorkshopNotes(path: String, once: Bool) -> Int32 {
   }
 }
 
-/// The text of the notes view.
-///
-/// While the session runs, the journal holds the time up to its last `time` entry and the view
-/// adds the time since the file changed; once it has `ended`, the journal's total (written on
-/// quit) is the final time and the clock stands still.
-func notesView(_ s: WorkshopSession, sinceChange: Double, ended: Bool = false) -> String {
-  let steps = s.script.steps
-  guard steps.indices.contains(s.stepIndex) else { return "No steps.\n" }
-  let step = steps[s.stepIndex]
-  let running = ended ? 0 : max(0, min(sinceChange, WorkshopState.timeJournalInterval * 1.5))
-  let spent = (s.seconds[s.stepIndex] ?? 0) + running
-  var out = "\(TextSanitizer.cleanLine(s.script.title)) — step \(s.stepIndex + 1) of \(steps.count)\n\n"
-  if ended {
-    out += "SESSION ENDED: the workshop screen is closed; the clock has stopped.\n\n"
-  }
-  out += "NOW: \(TextSanitizer.cleanLine(step.title)) (\(step.kind.rawValue))\n"
-  var timer = "Time: \(WorkshopExport.clock(spent))"
-  if let box = step.timeBox {
-    timer += " / \(WorkshopExport.clock(box))"
-    if spent >= box * 1.5 { timer += "  OVER (150%)" } else if spent >= box { timer += "  time box reached" }
-  }
-  out += timer + "\n\n"
-  if let prompt = step.prompt { out += "Prompt: \(TextSanitizer.cleanLine(prompt))\n\n" }
-  out += "Notes:\n" + (step.notes.map { TextSanitizer.cleanMultiline($0) } ?? "(none)") + "\n\n"
-  if step.kind.collectsVotes {
-    out += "Votes: \(s.votes(of: s.stepIndex).count)" + (s.revealed.contains(s.stepIndex) ? " (revealed)" : " (hidden)") + "\n\n"
-  }
-  if steps.indices.contains(s.stepIndex + 1) {
-    let next = steps[s.stepIndex + 1]
-    out += "NEXT: \(TextSanitizer.cleanLine(next.title)) (\(next.kind.rawValue))\n"
-  } else {
-    out += "NEXT: (this is the last step)\n"
-  }
-  return out
+/// The width of the terminal on standard output, or 80.
+func terminalWidth() -> Int {
+  var size = winsize()
+  guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
+  return Int(size.ws_col)
 }
+

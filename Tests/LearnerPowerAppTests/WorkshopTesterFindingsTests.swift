@@ -131,3 +131,50 @@ import Testing
     }
   }
 }
+
+/// The facilitator's notes view that follows the journal from a second terminal.
+@Suite struct WorkshopNotesViewTests {
+  let script = WorkshopScript(title: "T", steps: [
+    WorkshopStep(kind: .explore, title: "One", minutes: 2),
+    WorkshopStep(
+      kind: .discuss, title: "Two",
+      prompt: "Which area has the largest distance between today and target, and what it would take?",
+      notes: "Ask the quietest people first; wait ten seconds before filling any silence yourself.", minutes: 5),
+  ])
+
+  @Test func theClockCountsFromTheLastJournalledTimeOrTheMoveWhicheverIsLater() {
+    var s = WorkshopSession(id: "n", script: script, startedAt: 100)
+    #expect(s.secondsOnCurrentStep(now: 130) == 30)
+    s.apply(.timed(step: 0, seconds: 40, at: 140))
+    #expect(s.secondsOnCurrentStep(now: 143) == 43)
+    s.apply(.moved(to: 1, at: 150))
+    #expect(s.secondsOnCurrentStep(now: 155) == 5)
+    s.apply(.timed(step: 1, seconds: 12, at: 162))
+    // Closed at 170, resumed at 500: the resume journals the time, so the gap is not counted.
+    s.apply(.timed(step: 1, seconds: 20, at: 170))
+    s.apply(.timed(step: 1, seconds: 20, at: 500))
+    #expect(s.secondsOnCurrentStep(now: 506) == 26)
+    let ended = workshopNotesView(s, now: 900, ended: true)
+    #expect(ended.contains("Time: 0:20 / 5:00"))
+  }
+
+  @Test func proseIsWrappedAtWordsToTheWidth() {
+    var s = WorkshopSession(id: "n", script: script, startedAt: 0)
+    s.apply(.moved(to: 1, at: 0))
+    let text = workshopNotesView(s, now: 1, width: 40)
+    #expect(text.split(separator: "\n").allSatisfy { $0.count <= 39 })
+    #expect(text.contains("Ask the quietest people first; wait ten"))
+    #expect(!text.contains("wo\nuld"))
+  }
+
+  @Test func aResumedSessionJournalsItsTimeSoTheNotesClockDoesNotJump() {
+    var state = WorkshopState(session: WorkshopSession(id: "n", script: script, startedAt: 0), catalogue: .builtIn, now: 1000)
+    let effects = reduceWorkshop(&state, .resumed)
+    guard case .journal(let entry)? = effects.first else {
+      Issue.record("a resume journals the time")
+      return
+    }
+    #expect(entry.type == .time && entry.at == 1000)
+    #expect(state.session.secondsOnCurrentStep(now: 1003) == 3)
+  }
+}
