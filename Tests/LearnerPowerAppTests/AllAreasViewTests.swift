@@ -41,19 +41,10 @@ import Testing
     }.first
   }
 
-  static let goldens = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Goldens")
-
   @Test(arguments: [(60, 20, false), (80, 24, false), (100, 30, false), (80, 24, true)])
   func theViewMatchesItsGolden(_ width: Int, _ height: Int, _ ascii: Bool) throws {
     let text = lines(state(ascii: ascii), width, height).joined(separator: "\n")
-    let name = "explorer-all-areas-\(ascii ? "ascii-" : "")\(width)x\(height).txt"
-    let file = Self.goldens.appendingPathComponent(name)
-    if ProcessInfo.processInfo.environment["LEARNERPOWER_RECORD"] == "1" {
-      try text.write(to: file, atomically: true, encoding: .utf8)
-      return
-    }
-    let golden = try String(contentsOf: file, encoding: .utf8)
-    #expect(text == golden, "screen differs from \(name); re-record with LEARNERPOWER_RECORD=1 and review the diff")
+    try Golden.check(text, "explorer-all-areas-\(ascii ? "ascii-" : "")\(width)x\(height).txt")
   }
 
   @Test func everyRowEndsWithItsNumbersAtEverySize() throws {

@@ -222,18 +222,8 @@ final class Counter: @unchecked Sendable {
 }
 
 @Suite struct SnapshotFormatTests {
-  static let goldens = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .appendingPathComponent("Goldens")
-  static let record = ProcessInfo.processInfo.environment["LEARNERPOWER_RECORD"] == "1"
-
-  func checkGolden(_ text: String, _ name: String) throws {
-    let file = Self.goldens.appendingPathComponent(name)
-    if Self.record {
-      try text.write(to: file, atomically: true, encoding: .utf8)
-      return
-    }
-    let golden = try String(contentsOf: file, encoding: .utf8)
-    #expect(text == golden, "\(name) differs; re-record with LEARNERPOWER_RECORD=1 and review the diff")
+  func checkGolden(_ text: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    try Golden.check(text, name, sourceLocation: sourceLocation)
   }
 
   static let large = snap(20, 80, title: "Big move | *bold* <b>", note: "Agreed in the workshop.\nRevisit in Q4.")

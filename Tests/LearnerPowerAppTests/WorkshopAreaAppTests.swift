@@ -8,10 +8,6 @@ import Testing
 /// The workshop's learning areas on screen and in the reports: the summary lists every area,
 /// ↑/↓ choose the one ←/→ adjust, and the exports carry them all.
 @Suite struct WorkshopAreaAppTests {
-  static let goldens = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .appendingPathComponent("Goldens")
-  static let record = ProcessInfo.processInfo.environment["LEARNERPOWER_RECORD"] == "1"
-
   static let script = WorkshopScript(
     title: "Areas workshop",
     steps: [
@@ -57,14 +53,7 @@ import Testing
     var state = summaryState(ascii: size.2)
     _ = press(&state, .down, .down)
     let text = screen(state, size.0, size.1)
-    let name = "workshop-areas-summary-\(size.2 ? "ascii-" : "")\(size.0)x\(size.1).txt"
-    let file = Self.goldens.appendingPathComponent(name)
-    if Self.record {
-      try text.write(to: file, atomically: true, encoding: .utf8)
-      return
-    }
-    let golden = try String(contentsOf: file, encoding: .utf8)
-    #expect(text == golden, "screen differs from \(name); re-record with LEARNERPOWER_RECORD=1 and review the diff")
+    try Golden.check(text, "workshop-areas-summary-\(size.2 ? "ascii-" : "")\(size.0)x\(size.1).txt")
   }
 
   @Test func arrowsChooseTheAreaAndMoveOnlyItsAgreedPositions() {

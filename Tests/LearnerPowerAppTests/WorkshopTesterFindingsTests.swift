@@ -40,13 +40,7 @@ import Testing
   func anExploreStepSaysWhatThePositionMeansLikeTheGolden(_ size: (Int, Int)) throws {
     let s = state([WorkshopStep(kind: .explore, title: "Guided", position: 37, prompt: "What does guided look like here?")])
     let screen = text(s, size.0, size.1)
-    let name = "workshop-explore-37-\(size.0)x\(size.1).txt"
-    let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Goldens/" + name)
-    if ProcessInfo.processInfo.environment["LEARNERPOWER_RECORD"] == "1" {
-      try screen.write(to: file, atomically: true, encoding: .utf8)
-      return
-    }
-    #expect(screen == (try String(contentsOf: file, encoding: .utf8)), "differs from \(name); re-record with LEARNERPOWER_RECORD=1")
+    try Golden.check(screen, "workshop-explore-37-\(size.0)x\(size.1).txt")
   }
 
   @Test func theStageCardFollowsTheSliderAsItSweeps() {
