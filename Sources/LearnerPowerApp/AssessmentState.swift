@@ -75,7 +75,7 @@ public enum AssessmentAction: Sendable, Hashable {
   case switchedHorizon
   /// Next question (or the result after the last).
   case next
-  /// Previous question (or the last question from the result).
+  /// Previous question (or, from the result, back to the question the user left it from).
   case previous
   /// Asked for the result screen.
   case showResult
@@ -135,8 +135,11 @@ public func reduceAssessment(_ s: inout AssessmentSession, _ action: AssessmentA
     }
   case .previous:
     if s.showingResult {
+      // Back to the question and horizon the user was on: the result never moves them, so a
+      // result asked for early (`r` on Q3) returns to Q3, and one reached by answering the last
+      // target returns to that target.
       s.showingResult = false
-      go(&s, to: max(0, count - 1), horizon: .target)
+      go(&s, to: min(max(0, s.index), max(0, count - 1)), horizon: s.horizon)
     } else if s.index > 0 {
       go(&s, to: s.index - 1, horizon: .today)
     }

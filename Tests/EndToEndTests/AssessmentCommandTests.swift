@@ -182,6 +182,31 @@ private let filled: String = {
     #expect(state.contains("target = 67"))
   }
 
+  @Test(.enabled(if: tmuxAvailable)) func backFromAnEarlyResultReturnsToTheQuestionLeft() throws {
+    let home = LP.tempHome()
+    let env = LP.environment(home: home, extra: ["TERM": "xterm-256color", "SWIFT_BACKTRACE": "enable=no"])
+    let s = try TmuxSession(command: [LP.path, "--current", "50", "--target", "50"], width: 80, height: 24, env: env)
+    s.waitFor(text: "Current 50")
+    try s.send("a")
+    s.waitFor(text: "Question 1 of 12")
+    try s.send("Right", "Right")
+    s.waitFor(text: "Question 3 of 12")
+    try s.send("3")
+    s.waitFor(text: "[Where we want to be]")
+    try s.send("r")
+    s.waitFor(text: "Self-assessment result")
+    try s.send("b")
+    // Back on Q3's target: the next digit answers Q3 and moves on to Q4, not Q12's target.
+    let back = s.waitFor(text: "Question 3 of 12")
+    #expect(back.contains("[Where we want to be]"))
+    try s.send("4")
+    s.waitFor(text: "Question 4 of 12")
+    try s.send("q")
+    s.waitFor(text: "Learner Power explorer")
+    try s.send("q")
+    s.waitFor(text: "EXIT=0")
+  }
+
   @Test func assessWithoutATerminalExitsTwo() throws {
     let r = try LP.run(["assess"])
     #expect(r.status == 2)

@@ -189,3 +189,41 @@ private func answerAll(_ s: inout AssessmentSession, today: Int, target: Int) {
     fresh(), theme: ThemeLibrary.builtInDefault.theme, size: Size(width: 50, height: 15), ascii: true)
   #expect(PlainTextExporter.export(grid).contains("60x20"))
 }
+
+@Test func backFromAResultAskedForEarlyReturnsToTheQuestionTheUserWasOn() {
+  // a, → →, 3 for Today on Q3, r, b: back on Q3's target, not Q12's, so the next digit
+  // answers the question the user was looking at.
+  var s = fresh()
+  reduceAssessment(&s, .next)
+  reduceAssessment(&s, .next)
+  reduceAssessment(&s, .chose(2))
+  #expect(s.index == 2)
+  #expect(s.horizon == .target)
+  reduceAssessment(&s, .showResult)
+  reduceAssessment(&s, s.action(for: .char("b"))!)
+  #expect(!s.showingResult)
+  #expect(s.index == 2)
+  #expect(s.horizon == .target)
+  #expect(s.highlight == 2)  // starts on today's answer, as before the result
+  reduceAssessment(&s, .chose(3))
+  #expect(s.answers[.target, "Q3"] == .answer(3))
+  #expect(s.answers[.target, "Q12"] == nil)
+}
+
+@Test func backFromAResultAskedForOnTodayKeepsToday() {
+  var s = fresh()
+  reduceAssessment(&s, .next)  // Q2, today
+  reduceAssessment(&s, .showResult)
+  reduceAssessment(&s, .previous)
+  #expect(s.index == 1)
+  #expect(s.horizon == .today)
+}
+
+@Test func nextPastTheLastQuestionAndBackReturnsToIt() {
+  var s = fresh()
+  for _ in 0..<12 { reduceAssessment(&s, .next) }
+  #expect(s.showingResult)
+  reduceAssessment(&s, .previous)
+  #expect(s.index == 11)
+  #expect(s.horizon == .today)
+}
