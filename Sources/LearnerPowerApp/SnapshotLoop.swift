@@ -32,6 +32,12 @@ extension ExplorerLoop {
     reduce(&state, .snapshot(.listed(folder: files.folder, entries: files.list())))
   }
 
+  /// "/tmp is a folder: add a file name, e.g. /tmp/report.json".
+  static func folderMessage(_ typed: String) -> String {
+    let base = typed.hasSuffix("/") ? String(typed.dropLast()) : typed
+    return "\(typed) is a folder: add a file name, e.g. \(base)/report.json"
+  }
+
   /// Writes a snapshot the dialog asked for and reports back to the reducer.
   func performSnapshot(_ effect: SnapshotEffect) {
     switch effect {
@@ -42,7 +48,14 @@ extension ExplorerLoop {
         areas: state.areas, area: state.area.name,
         assessment: state.assessment.flatMap { $0.area == state.area.name ? $0.record : nil })
       let path = (r.path as NSString).expandingTildeInPath
-      if !r.overwrite, FileManager.default.fileExists(atPath: path) {
+      var isFolder: ObjCBool = false
+      let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+      if exists, isFolder.boolValue {
+        // A folder is never "replaced": say so at once, with a name to add, instead of asking.
+        reduce(&state, .snapshot(.saveFailed(message: Self.folderMessage(r.path), fileExists: false)))
+        return
+      }
+      if !r.overwrite, exists {
         reduce(&state, .snapshot(.saveFailed(message: "", fileExists: true)))
         return
       }

@@ -34,7 +34,8 @@ public struct SnapshotSaveDialog: Sendable, Hashable {
   public var pathEdited = false
   /// Why the last save failed; nil before any failure.
   public var error: String?
-  /// The file exists: waiting for y (replace) or n (choose again).
+  /// The file exists: waiting for y (replace); n or Esc go back to editing, and any other key
+  /// goes back to editing and is typed.
   public var confirmingOverwrite = false
 
   public init(folder: String, created: SnapshotTimestamp, existing: Set<String>) {
@@ -156,15 +157,21 @@ private func saveKey(_ state: inout AppState, _ d: SnapshotSaveDialog, _ key: Ke
   var dialog = d
   if dialog.confirmingOverwrite {
     dialog.confirmingOverwrite = false
-    if key == .char("y") || key == .char("Y") {
+    switch key {
+    case .char("y"), .char("Y"):
       dialog.error = nil
       state.snapshotModal = .save(dialog)
       return [.snapshot(.write(request(state, dialog, overwrite: true)))]
+    case .char("n"), .char("N"), .escape:
+      // No: the old file stays; back to editing, the file field focused.
+      dialog.error = "Not replaced. Change the file name, or press Esc to cancel."
+      state.snapshotModal = .save(dialog)
+      return []
+    default:
+      // Any other key also keeps the old file, and is the user already editing the name:
+      // apply it below rather than swallow it.
+      dialog.error = nil
     }
-    // Anything else keeps the old file: back to editing, the file field focused.
-    dialog.error = "Not replaced. Change the file name, or press Esc to cancel."
-    state.snapshotModal = .save(dialog)
-    return []
   }
   switch key {
   case .escape:

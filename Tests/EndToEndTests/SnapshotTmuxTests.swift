@@ -44,4 +44,44 @@ import Testing
     try s.send("q")
     s.waitFor(text: "EXIT=0")
   }
+
+  @Test(.enabled(if: tmuxAvailable)) func aFolderIsReportedAndTheReplaceQuestionSwallowsNoKey() throws {
+    let home = LP.tempHome()
+    let env = LP.environment(home: home, extra: ["TERM": "xterm-256color", "SWIFT_BACKTRACE": "enable=no"])
+    let s = try TmuxSession(command: [LP.path, "--current", "38", "--target", "70"], env: env)
+    s.waitFor(text: "Current 38 · Guided")
+    try s.send("s")
+    s.waitFor(text: "Save snapshot")
+    // A short folder of its own, so the message's first line is whole on screen. (Not "~":
+    // Foundation expands it from the password file, not from the test's HOME.)
+    let dir = "/tmp/lp-" + UUID().uuidString.prefix(6)
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    try s.send("BTab", "C-u")
+    try s.sendLiteral(dir)
+    try s.send("Enter")
+    // At once, not after a replace question that then refuses.
+    let folder = s.waitFor(text: "\(dir) is a folder: add a file name, e.g.")
+    #expect(folder.contains("\(dir)/report.json"))
+    #expect(!folder.contains("Replace it?"))
+    try s.sendLiteral("/mine.json")
+    try s.send("Enter")
+    s.waitFor(text: "Saved snapshot: \(dir)/mine.json")
+    #expect(FileManager.default.fileExists(atPath: dir + "/mine.json"))
+
+    // The same file again: the question. C-u answers it (keep) and clears the field, and the
+    // new path typed after it arrives whole.
+    try s.send("s")
+    s.waitFor(text: "Save snapshot")
+    try s.send("BTab", "C-u")
+    try s.sendLiteral(dir + "/mine.json")
+    try s.send("Enter")
+    s.waitFor(text: "\(dir)/mine.json already exists. Replace it?")
+    try s.send("C-u")
+    try s.sendLiteral(dir + "/other.json")
+    try s.send("Enter")
+    s.waitFor(text: "Saved snapshot: \(dir)/other.json")
+    try s.send("q")
+    s.waitFor(text: "EXIT=0")
+  }
 }

@@ -149,6 +149,28 @@ import Testing
     #expect(r.overwrite)
   }
 
+  @Test func inTheReplaceQuestionEscGoesBackAndOtherKeysAreTyped() {
+    var state = opened()
+    reduce(&state, .snapshot(.key(.enter)))
+    reduce(&state, .snapshot(.saveFailed(message: "", fileExists: true)))
+    // Esc answers the question (keep the file) without closing the dialog.
+    #expect(reduce(&state, .snapshot(.key(.escape))).isEmpty)
+    #expect(dialog(state)?.confirmingOverwrite == false)
+    #expect(dialog(state)?.error?.contains("Not replaced") == true)
+    #expect(state.snapshotModal != nil)
+    // Any other key goes back to editing and reaches the file field: nothing is swallowed.
+    reduce(&state, .snapshot(.key(.enter)))
+    reduce(&state, .snapshot(.saveFailed(message: "", fileExists: true)))
+    #expect(reduce(&state, .snapshot(.key(.backspace))).isEmpty)
+    #expect(dialog(state)?.confirmingOverwrite == false)
+    #expect(dialog(state)?.error == nil)
+    #expect(dialog(state)?.path.text == "/snaps/2024-05-01-0930-snapshot.jso")
+    reduce(&state, .snapshot(.key(.enter)))
+    reduce(&state, .snapshot(.saveFailed(message: "", fileExists: true)))
+    type("n2", &state)  // n answers; 2 is typed
+    #expect(dialog(state)?.path.text == "/snaps/2024-05-01-0930-snapshot.jso2")
+  }
+
   @Test func anEmptyFileNameIsRefusedInTheDialog() {
     var state = opened()
     reduce(&state, .snapshot(.key(.backTab)))
@@ -305,6 +327,29 @@ import Testing
     press([.enter, .char("y")], f)
     #expect(try SnapshotStore.read(target).get().title == "New")
     #expect(f.loop.state.snapshotModal == nil)
+  }
+
+  @Test func aFolderIsReportedAtOnceAndTheNameCanBeAdded() throws {
+    let f = fixture()
+    try FileManager.default.createDirectory(atPath: f.folder, withIntermediateDirectories: true)
+    press([.char("s")] + chars("New") + [.backTab, .ctrl("u")] + chars(f.folder) + [.enter], f)
+    guard case .save(let d) = f.loop.state.snapshotModal else {
+      Issue.record("the dialog should stay open")
+      return
+    }
+    #expect(!d.confirmingOverwrite, "a folder is not a file to replace")
+    #expect(d.focus == .path)
+    #expect(d.error == "\(f.folder) is a folder: add a file name, e.g. \(f.folder)/report.json")
+    #expect(f.terminal.text.contains("is a folder: add a file name"))
+    // Every character typed next lands in the field.
+    press(chars("/mine.json") + [.enter], f)
+    #expect(try SnapshotStore.read(f.folder + "/mine.json").get().title == "New")
+    #expect(f.loop.state.snapshotModal == nil)
+  }
+
+  @Test func aFolderMessageNeverDoublesTheSlash() {
+    #expect(ExplorerLoop.folderMessage("/tmp/") == "/tmp/ is a folder: add a file name, e.g. /tmp/report.json")
+    #expect(ExplorerLoop.folderMessage("/") == "/ is a folder: add a file name, e.g. /report.json")
   }
 
   @Test func anEmptyFolderSaysHowToSave() {
