@@ -173,6 +173,43 @@ public struct AppState: Sendable, Hashable {
     Recommender(catalogue: catalogue).recommendations(at: activePosition)
   }
 
+  /// Where the selection goes after the active marker moved, so the list never opens on rows
+  /// the marker has left behind:
+  /// - on the first row it stays on the first row, which is the best fit at the new position;
+  /// - on another row it follows the same approach while that still fits (score above 0);
+  /// - otherwise it goes back to the first row. A pinned approach (D1) that no longer fits is
+  ///   still listed, last: following it there would scroll the best fits out of view.
+  ///
+  /// ```swift
+  /// var s = AppState(current: 0)      // D1 (pinned) is the best fit at 0, row 0
+  /// s.current = 37                    // D1 fits no more: last row, score 0
+  /// s.reselect(after: "D1", wasTop: true)
+  /// s.selection                       // 0: G1, the best fit in Guided
+  /// ```
+  mutating func reselect(after previousID: String?, wasTop: Bool) {
+    let list = recommendations
+    if !wasTop, let previousID,
+      let i = list.firstIndex(where: { $0.approach.id == previousID && $0.score > 0 })
+    {
+      selection = i
+    } else {
+      selection = 0
+    }
+  }
+
+  /// Takes a remembered selection (the state file's row) when it is still in the list and
+  /// still fits; otherwise the first row, so a restart never opens on a row the marker left.
+  ///
+  /// ```swift
+  /// var s = AppState(current: 37)
+  /// s.restoreSelection(16)   // D1, pinned but not fitting at 37 -> 0
+  /// s.restoreSelection(2)    // a fitting row -> 2
+  /// ```
+  public mutating func restoreSelection(_ row: Int) {
+    let list = recommendations
+    selection = list.indices.contains(row) && list[row].score > 0 ? row : 0
+  }
+
   /// The plan for moving from the current marker to the target.
   public var transition: Transition { Transition(from: current, to: target, catalogue: catalogue) }
 

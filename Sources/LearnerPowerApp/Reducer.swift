@@ -64,17 +64,13 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [AppEffect] 
   return []
 }
 
-/// Moves the active marker, keeping the selection on the same approach when it is still listed.
+/// Moves the active marker; the selection then follows ``AppState/reselect(after:wasTop:)``.
 private func move(_ state: inout AppState, to p: Position) {
   guard p != state.activePosition else { return }
   let keep = selectedID(state)
+  let wasTop = state.selection == 0
   state.activePosition = p
-  let list = state.recommendations
-  if let keep, let i = list.firstIndex(where: { $0.approach.id == keep }) {
-    state.selection = i
-  } else {
-    state.selection = min(state.selection, max(list.count - 1, 0))
-  }
+  state.reselect(after: keep, wasTop: wasTop)
   if case .detail = state.overlay { state.overlay = .none }
 }
 

@@ -57,8 +57,7 @@ func runExplorer(_ options: ExplorerOptions) -> Int32 {
   // active marker and selection.
   if options.current == nil && options.target == nil {
     state.active = remembered.active ?? .current
-    state.selection = remembered.selection ?? 0
-    state.selection = min(state.selection, max(0, state.recommendations.count - 1))
+    state.restoreSelection(remembered.selection ?? 0)
   }
   state.notice = warning
 

@@ -39,6 +39,19 @@ import Testing
     s.waitFor(text: "Current 0 · Directed")
   }
 
+  @Test(.enabled(if: tmuxAvailable)) func afterHomeAStageKeyShowsTheBestFitsNotThePinnedRow() throws {
+    let s = try start(["--current", "40", "--target", "60"])
+    try s.send("Home")
+    s.waitFor(text: "› D1 Mandatory")
+    try s.send("2")
+    // The list opens on G1, the best fit, rather than scrolled down to D1 (pinned, no fit).
+    let guided = s.waitFor("Guided's best fit selected") { $0.contains("Current 37") && $0.contains("› G1 ") }
+    #expect(!guided.contains("pinned ○○○○"))
+    try s.send("3")
+    let enabled = s.waitFor("Enabled's best fit selected") { $0.contains("Current 62") && $0.contains("› E1 ") }
+    #expect(!enabled.contains("pinned ○○○○"))
+  }
+
   @Test(.enabled(if: tmuxAvailable)) func tabSwitchesToTheTargetMarker() throws {
     let s = try start(["--current", "38", "--target", "70"])
     try s.send("Tab", "Left")

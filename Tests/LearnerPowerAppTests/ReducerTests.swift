@@ -47,8 +47,8 @@ import Testing
     for (stage, value) in [(Stage.directed, 12), (.guided, 37), (.enabled, 62), (.learnerLed, 87)] {
       var expected = start
       expected.current = Position(clamping: value)
-      // The selected approach (G1 at 38) stays selected wherever it is still listed.
-      expected.selection = expected.recommendations.firstIndex { $0.approach.id == "G1" } ?? 0
+      // The first row (G1 at 38) stays the first row: the best fit at the stage's centre.
+      expected.selection = 0
       #expect(after(.jumpedToStage(stage)).0 == expected, "\(stage)")
     }
   }
