@@ -111,7 +111,7 @@ struct Context {
     // Compact layout: the stage panel folds into one line here.
     if layout.compact, barRow + 1 < inner.maxY {
       let s = p.stage
-      let line = "\(s.name): \(s.meaning) L&D: \(s.ldRole)."
+      let line = "\(s.name): \(s.meaning) \(dot) L&D: \(s.ldRole)"
       grid.put(
         TextWidth.truncate(line, toColumns: inner.width - 2, ellipsis: glyphs.ellipsis),
         at: Point(x: inner.x + 1, y: barRow + 1), style: styles.muted, clip: inner)
@@ -177,17 +177,27 @@ struct Context {
     }
 
     // The legend names each line by its glyph, so colour is never needed to tell them apart.
-    let entries: [(String, String, Style)] = [
-      (series[0], "organisation", styles.organisation),
-      (series[1], "learner", styles.learner),
-      (series[2], "social empowerment", styles.social),
+    // All three always show: narrower charts get shorter names and gaps rather than losing one.
+    let styles3 = [styles.organisation, styles.learner, styles.social]
+    let forms: [(names: [String], gap: Int)] = [
+      (["organisation", "learner", "social empowerment"], 2),
+      (["organisation", "learner", "social"], 2),
+      (["organisation", "learner", "social"], 1),
+      (["org.", "learner", "social"], 1),
     ]
+    func width(_ f: (names: [String], gap: Int)) -> Int {
+      zip(series, f.names).map { TextWidth.columns($0) + 1 + TextWidth.columns($1) }.reduce(0, +)
+        + f.gap * (f.names.count - 1)
+    }
+    let room = inner.maxX - (inner.x + 1)
+    let form = forms.first { width($0) <= room } ?? forms[forms.count - 1]
     var x = inner.x + 1
-    for (glyph, name, style) in entries {
-      let w = TextWidth.columns(glyph) + 1 + TextWidth.columns(name)
+    for (i, name) in form.names.enumerated() {
+      let w = TextWidth.columns(series[i]) + 1 + TextWidth.columns(name)
       if x + w > inner.maxX { break }
-      x += grid.put(glyph, at: Point(x: x, y: legendRow), style: style, clip: inner)
-      x += grid.put(" " + name + "  ", at: Point(x: x, y: legendRow), style: styles.muted, clip: inner)
+      x += grid.put(series[i], at: Point(x: x, y: legendRow), style: styles3[i], clip: inner)
+      let gap = String(repeating: " ", count: form.gap)
+      x += grid.put(" " + name + gap, at: Point(x: x, y: legendRow), style: styles.muted, clip: inner)
     }
   }
 
@@ -261,7 +271,13 @@ struct Context {
     }
     if tr.distance == 0 {
       line("Current and target are the same.", styles.panel)
-      line("Press Tab, then move the target to plan a change.", styles.muted)
+      // Wrapped over the lines the plan would use, so a narrow panel shows it whole.
+      let hint = TextWidth.wrap("Press Tab, then move the target to plan a change.", width: area.width)
+      let room = area.maxY - y
+      for (i, l) in hint.prefix(room).enumerated() {
+        let cut = i == room - 1 && hint.count > room
+        line(cut ? l + " " + glyphs.ellipsis : l, styles.muted)
+      }
       return
     }
     let toward = tr.direction == .towardsLearner ? "towards the learner" : "towards the organisation"
@@ -269,39 +285,61 @@ struct Context {
       tr.stagesCrossed == 0
       ? "within \(tr.current.stage.name)"
       : "\(tr.current.stage.name) \(arrow) \(tr.target.stage.name)"
-    line("\(tr.distance) points \(toward) \(dot) \(stages)", styles.panel)
-    if let caveat = tr.caveat, tr.isLargeJump {
-      // The caveat is the one thing not to miss: two lines, four when there is room.
-      let lines = TextWidth.wrap("! " + caveat, width: area.width)
-      let shown = lines.prefix(min(area.maxY - y, area.height >= 10 ? 4 : 2))
+    // A large jump's caveat names the points and stages itself: with only two lines, it
+    // takes the summary's place so the counts still fit under it.
+    if !(tr.isLargeJump && area.height <= 2) {
+      line("\(tr.distance) points \(toward) \(dot) \(stages)", styles.panel)
+    }
+    let rows: [(mark: String, head: String, short: String, items: [Approach], style: Style)] = [
+      ("+", "Introduce", "in", tr.introduce, styles.introduce),
+      ("=", "Keep", "keep", tr.keep, styles.keep),
+      ("-", "Phase down", "down", tr.phaseDown, styles.phaseDown),
+    ]
+    // The caveat is the one thing not to miss: two lines, four when there is room.
+    let caveat = tr.isLargeJump ? tr.caveat.map { TextWidth.wrap("! " + $0, width: area.width) } ?? [] : []
+    let caveatRoom = area.height >= 10 ? 4 : 2
+    func drawCaveat(_ count: Int) {
+      let shown = caveat.prefix(max(0, count))
       for (i, l) in shown.enumerated() {
         // A cut caveat says so, rather than stopping mid-sentence.
-        let cut = i == shown.count - 1 && lines.count > shown.count
+        let cut = i == shown.count - 1 && caveat.count > shown.count
         line(cut ? TextWidth.truncate(l + " " + glyphs.ellipsis, toColumns: area.width, ellipsis: glyphs.ellipsis) : l, styles.caveat)
       }
     }
-    let rows: [(String, String, [Approach], Style)] = [
-      ("+", "Introduce", tr.introduce, styles.introduce),
-      ("=", "Keep", tr.keep, styles.keep),
-      ("-", "Phase down", tr.phaseDown, styles.phaseDown),
-    ]
+    let left = area.maxY - y
+    guard left >= min(caveat.count, caveatRoom) + rows.count else {
+      // Too few lines for one per group (a small screen): the caveat first, then every group
+      // as a count on one line, so none of the three is dropped.
+      drawCaveat(min(caveat.count, caveatRoom, max(1, left - 1)))
+      let counts = rows.map { "\($0.mark)\($0.items.count) \($0.short)" }.joined(separator: " \(dot) ")
+      line(counts, styles.panel)
+      return
+    }
+    drawCaveat(min(caveat.count, caveatRoom))
+    // One group per line. A narrow panel that would cut a list of ids uses short heads
+    // ("+8 in:") for all three, so the ids show whole and the lines still read alike.
+    func ids(_ items: [Approach]) -> String {
+      items.isEmpty ? "none" : items.count == 1 ? "\(items[0].id) \(items[0].name)" : items.map(\.id).joined(separator: " ")
+    }
+    let short = rows.contains { r in
+      r.items.count > 1 && TextWidth.columns("\(r.mark) \(r.head) (\(r.items.count)): " + ids(r.items)) > area.width
+    }
     // Each group is listed one approach per line when the rows left allow it (keeping a line
     // for each later group), otherwise as one line of ids.
-    for (index, (mark, head, items, style)) in rows.enumerated() {
+    for (index, r) in rows.enumerated() {
       guard y < area.maxY else { break }
       let later = rows.count - index - 1
-      if items.count > 1, 1 + items.count <= area.maxY - y - later {
-        line("\(mark) \(head) (\(items.count)):", styles.heading)
-        for a in items { line("   \(a.id) \(a.name)", style) }
+      if r.items.count > 1, 1 + r.items.count <= area.maxY - y - later {
+        line("\(r.mark) \(r.head) (\(r.items.count)):", styles.heading)
+        for a in r.items { line("   \(a.id) \(a.name)", r.style) }
         continue
       }
       // One approach fits on its heading line with its name; several become a line of ids.
-      let ids =
-        items.isEmpty ? "none" : items.count == 1 ? "\(items[0].id) \(items[0].name)" : items.map(\.id).joined(separator: " ")
-      let x = grid.put("\(mark) \(head) (\(items.count)): ", at: Point(x: area.x, y: y), style: styles.heading, clip: area)
+      let head = short ? "\(r.mark)\(r.items.count) \(r.short): " : "\(r.mark) \(r.head) (\(r.items.count)): "
+      let x = grid.put(head, at: Point(x: area.x, y: y), style: styles.heading, clip: area)
       grid.put(
-        TextWidth.truncate(ids, toColumns: max(0, area.width - x), ellipsis: glyphs.ellipsis),
-        at: Point(x: area.x + x, y: y), style: style, clip: area)
+        TextWidth.truncate(ids(r.items), toColumns: max(0, area.width - x), ellipsis: glyphs.ellipsis),
+        at: Point(x: area.x + x, y: y), style: r.style, clip: area)
       y += 1
     }
   }

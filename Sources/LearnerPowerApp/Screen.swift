@@ -59,7 +59,10 @@ public enum Screen {
       chartBox.height = bodyHeight - stageHeight
       stageBox = Rect(x: 0, y: chartBox.maxY, width: leftWidth, height: stageHeight)
     }
-    var transitionHeight = compact ? min(6, max(4, bodyHeight / 3)) : min(12, max(6, bodyHeight * 2 / 5))
+    // Compact: from 80x24 (13 body rows) the plan gets four lines, enough for its summary and
+    // one line each for introduce, keep and phase down (or a large jump's caveat and a line of
+    // counts); smaller screens keep two lines for the summary and the counts.
+    var transitionHeight = compact ? (bodyHeight >= 13 ? 6 : 4) : min(12, max(6, bodyHeight * 2 / 5))
     if !compact, let rows = listRows {
       // A short list hands its spare rows to the transition plan, never shrinking below 5. The
       // count is rounded up to a multiple of 4 so the border does not move on every key press.
