@@ -63,11 +63,24 @@ struct AssessmentPainter {
       glyphs: glyphs
     ).draw(into: &grid, in: box)
     let area = Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: inner.height)
+    let rows = q.answers + ["Not sure / not applicable"]
+    let tagWidth = 8
+    let answerWidth = max(1, area.width - 5 - tagWidth)
+    // Lines each answer needs unwrapped (at most 2), and what the question needs in all: its
+    // text, a gap, the horizon tabs, a gap, the answers and the row kept free below them.
+    let answerLines = rows.map { min(2, max(1, TextWidth.wrap($0, width: answerWidth).count)) }
+    let questionLines = min(2, max(1, TextWidth.wrap(q.text, width: area.width).count))
+    let needed = questionLines + 3 + answerLines.reduce(0, +) + 1
     var y = area.y
-    if session.index == 0, !session.questions.intro.isEmpty, area.height >= 18 {
-      let used = Text(TextSanitizer.cleanLine(session.questions.intro), style: styles.muted)
-        .draw(into: &grid, in: Rect(x: area.x, y: y, width: area.width, height: 3))
-      y += used + 1
+    if session.index == 0, !session.questions.intro.isEmpty {
+      // The intro goes in whatever the question leaves free (and a gap after it); it shows
+      // when at least its first two lines fit, cut with an ellipsis if it has more.
+      let intro = Text(TextSanitizer.cleanLine(session.questions.intro), style: styles.muted, ellipsis: glyphs.ellipsis)
+      let introLines = intro.lines(width: area.width).count
+      let room = min(introLines, 4, area.height - needed - 1)
+      if room >= min(introLines, 2) {
+        y += intro.draw(into: &grid, in: Rect(x: area.x, y: y, width: area.width, height: room)) + 1
+      }
     }
     var heading = styles.heading
     heading.attributes.insert(.bold)
@@ -75,9 +88,8 @@ struct AssessmentPainter {
     y += 1
     y = drawHorizonTabs(at: y, area: area, into: &grid) + 1
 
-    let rows = q.answers + ["Not sure / not applicable"]
-    let roomPerRow = max(1, (area.maxY - y - 1) / max(1, rows.count))
-    let tagWidth = 8
+    // Every answer gets the lines it needs when they all fit; otherwise one line each.
+    let roomPerRow = answerLines.reduce(0, +) + 1 <= area.maxY - y ? 2 : 1
     for (i, text) in rows.enumerated() {
       let highlighted = i == session.highlight
       // "?" like the workshop's answer field; 0 and n work too.

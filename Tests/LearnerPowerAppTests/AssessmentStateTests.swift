@@ -227,3 +227,33 @@ private func answerAll(_ s: inout AssessmentSession, today: Int, target: Int) {
   #expect(s.index == 11)
   #expect(s.horizon == .today)
 }
+
+private func questionScreen(_ s: AssessmentSession, _ w: Int, _ h: Int) -> [String] {
+  let grid = AssessmentScreen.render(s, theme: ThemeLibrary.builtInDefault.theme, size: Size(width: w, height: h), ascii: false)
+  return PlainTextExporter.export(grid).split(separator: "\n").map(String.init)
+}
+
+@Test func theIntroShowsOnTheFirstQuestionWheneverItFitsWithEveryAnswerWhole() {
+  for (w, h) in [(60, 20), (80, 24), (100, 30)] {
+    let text = questionScreen(fresh(), w, h).joined(separator: "\n")
+    #expect(text.contains("Leave out regulated and compliance training"), "\(w)x\(h)")
+    #expect(text.contains("Answer each"), "\(w)x\(h)")
+    // The intro never costs an answer its second line.
+    #expect(text.contains("direction\n") || text.contains("direction "), "\(w)x\(h)")
+    #expect(text.contains("Not sure / not applicable"), "\(w)x\(h)")
+  }
+  // Only on the first question.
+  var second = fresh()
+  reduceAssessment(&second, .next)
+  #expect(!questionScreen(second, 80, 24).joined().contains("Leave out regulated"))
+}
+
+@Test func anIntroWithoutRoomIsLeftOutRatherThanSqueezingTheAnswers() {
+  let long = (1...9).map { "Answer \($0) is long enough to need a second line at sixty columns wide" }
+  let set = AssessmentQuestions(
+    name: "Many", version: "1", intro: "An introduction that would need the rows the answers use.",
+    questions: [AssessmentQuestion(id: "M1", text: "Which one?", dimension: .control, answers: long)])
+  let text = questionScreen(AssessmentSession(questions: set), 60, 20).joined(separator: "\n")
+  #expect(!text.contains("An introduction"))
+  #expect(text.contains("Which one?"))
+}
