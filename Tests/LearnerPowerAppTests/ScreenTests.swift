@@ -8,9 +8,6 @@ import Testing
 /// Golden screens: the explorer as text at several sizes and positions. Re-record with
 /// `LEARNERPOWER_RECORD=1 make test` and review the diff.
 @Suite struct ScreenGoldenTests {
-  static let goldens = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Goldens")
-  static let record = ProcessInfo.processInfo.environment["LEARNERPOWER_RECORD"] == "1"
-
   static let cases: [(name: String, current: Int, target: Int, active: Marker, width: Int, height: Int, ascii: Bool)] = [
     ("explorer-38-70-100x30", 38, 70, .current, 100, 30, false),
     ("explorer-38-70-60x20", 38, 70, .current, 60, 20, false),
@@ -32,13 +29,7 @@ import Testing
     let grid = Screen.render(state, theme: ThemeLibrary.builtInDefault.theme, size: Size(width: c.width, height: c.height))
     let text = PlainTextExporter.export(grid)
     #expect(text.split(separator: "\n", omittingEmptySubsequences: false).count == c.height + 1)
-    let file = Self.goldens.appendingPathComponent(c.name + ".txt")
-    if Self.record {
-      try text.write(to: file, atomically: true, encoding: .utf8)
-      return
-    }
-    let golden = try String(contentsOf: file, encoding: .utf8)
-    #expect(text == golden, "screen differs from \(c.name).txt; re-record with LEARNERPOWER_RECORD=1 and review the diff")
+    try Golden.check(text, c.name + ".txt")
   }
 }
 

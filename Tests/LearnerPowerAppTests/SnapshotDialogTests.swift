@@ -369,9 +369,6 @@ import Testing
 
 /// The save dialog as drawn: the file's path appears once.
 @Suite struct SnapshotSaveDialogViewTests {
-  static let goldens = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Goldens")
-  static let record = ProcessInfo.processInfo.environment["LEARNERPOWER_RECORD"] == "1"
-
   func screen(folder: String, keys: [Key] = [], size: Size = Size(width: 100, height: 30)) -> String {
     var state = AppState(current: 38, target: 70)
     reduce(&state, .snapshot(.saveStarted(folder: folder, created: snapTime, existing: [])))
@@ -396,13 +393,7 @@ import Testing
     #expect(file2.contains("│ File name: 2024-05-01-0930-snapshot.json "))
     #expect(!file2.contains("Folder:"))
 
-    let name = "save-dialog-long-path-100x30.txt"
-    let url = Self.goldens.appendingPathComponent(name)
-    if Self.record {
-      try text.write(to: url, atomically: true, encoding: .utf8)
-      return
-    }
-    #expect(text == (try String(contentsOf: url, encoding: .utf8)), "\(name) differs; re-record with LEARNERPOWER_RECORD=1 and review the diff")
+    try Golden.check(text, "save-dialog-long-path-100x30.txt")
   }
 
   @Test func theHiddenPartFollowsTheCursorAndNeedsASlash() {
