@@ -298,7 +298,11 @@ public struct ThemeLibrary: Sendable {
     let def: ThemeDefinition
     switch Self.parseFile(text, path: path) {
     case .success(let d): def = d
-    case .failure(let e): return .failure(e)
+    case .failure(let e):
+      // Every problem at once, as `themes check` lists them (a missing parent included), for
+      // the theme asked for; a broken parent is reported by its own check.
+      guard chain.isEmpty else { return .failure(e) }
+      return .failure(DiagnosticList(check(path)))
     }
     let chain = chain + [Link(name: def.name, path: Self.canonical(path))]
     let parent: Theme?

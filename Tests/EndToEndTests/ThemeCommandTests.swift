@@ -113,6 +113,20 @@ import Testing
     #expect(typo.stderr.contains("accent"))
   }
 
+  @Test func renderWithABrokenThemeListsEveryProblemAsCheckDoes() throws {
+    let home = LearnerPowerBinary.tempHome()
+    defer { try? FileManager.default.removeItem(atPath: home) }
+    let file = home + "/brand.toml"
+    try "name = \"brand\"\nextends = \"corprate\"\n[styles]\n\"slider.thumb\" = { fg = \"acent\" }\n"
+      .write(toFile: file, atomically: true, encoding: .utf8)
+    let env = LearnerPowerBinary.environment(home: home)
+    let render = try LearnerPowerBinary.run(["render", "--theme", file], env: env)
+    let check = try LearnerPowerBinary.run(["themes", "check", file], env: env)
+    #expect(render.status == 1 && check.status == 1)
+    #expect(render.stderr.contains("\(file):2: extends: the parent theme 'corprate' was not found"))
+    #expect(render.stderr.contains("\(file):4: styles.\"slider.thumb\".fg: unknown colour 'acent'"))
+  }
+
   @Test func listShowsUserThemesWithTheirOrigin() throws {
     let home = try homeWithUserTheme()
     defer { try? FileManager.default.removeItem(atPath: home) }
