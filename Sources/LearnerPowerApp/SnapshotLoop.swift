@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LearnerPowerModel
 
 extension SnapshotTimestamp {
@@ -41,7 +45,7 @@ extension ExplorerLoop {
         note: r.note, created: r.created, app: .init(name: "learnerpower", version: appVersion),
         areas: state.areas, area: state.area.name,
         assessment: state.assessment.flatMap { $0.area == state.area.name ? $0.record : nil })
-      let path = (r.path as NSString).expandingTildeInPath
+      let path = PathText.expandingTilde(r.path)
       if !r.overwrite, FileManager.default.fileExists(atPath: path) {
         reduce(&state, .snapshot(.saveFailed(message: "", fileExists: true)))
         return
