@@ -4,6 +4,7 @@ import PackageDescription
 // Warnings are treated as problems to fix; `make test` builds with -warnings-as-errors.
 let strict: [SwiftSetting] = [
   .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("MemberImportVisibility"),
   // Release code asks for generic types' metadata directly instead of through mangled names. A
   // mangled name is demangled on first use and each of its generic requirements (`Key: Hashable`)
   // is looked up by scanning every protocol conformance in the binary, about 6,000 with Foundation

@@ -1,5 +1,9 @@
 import Canvas
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LearnerPowerModel
 
 #if canImport(Glibc)

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LearnerPowerModel
 
 /// Reading question and answer files, and writing a scored assessment as JSON or Markdown
@@ -72,7 +76,10 @@ public enum AssessmentReport {
   /// One decimal, without a trailing ".0".
   static func one(_ value: Double) -> String {
     let tenths = (value * 10).rounded()
-    let text = String(format: "%.1f", tenths / 10)
+    guard tenths.isFinite else { return "\(value)" }  // "nan", "inf", "-inf", as printf
+    // printf's "%.1f" of a negative value that rounds to zero is "-0.0".
+    if tenths == 0 { return tenths.sign == .minus ? "-0" : "0" }
+    let text = NumberText.fixed(tenths / 10, places: 1)
     return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
   }
 

@@ -1,5 +1,9 @@
 import Canvas
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LearnerPowerModel
 
 /// Draws the questionnaire: one question per screen, or the result. Used by the explorer (`a`)
@@ -209,7 +213,7 @@ struct AssessmentPainter {
       var x = area.x
       var bold = style
       bold.attributes.insert(.bold)
-      x += put(label.padding(toLength: 8, withPad: " ", startingAt: 0), x: x, y: y, style: bold, into: &grid)
+      x += put(label + String(repeating: " ", count: max(0, 8 - label.count)), x: x, y: y, style: bold, into: &grid)
       x += put(
         "\(score.position.value) \(score.position.stage.name)", x: x, y: y,
         style: styles.stage(score.position.stage), into: &grid)

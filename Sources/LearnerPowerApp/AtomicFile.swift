@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 #if canImport(Glibc)
   import Glibc
@@ -58,12 +62,11 @@ public struct AtomicFile: Sendable {
   /// - Parameter overwrite: when false and `path` exists, fails with "the file already exists" and
   ///   leaves the existing file untouched.
   public func write(_ data: Data, to path: String, overwrite: Bool) throws(FileStoreError) {
-    let folder = (path as NSString).deletingLastPathComponent
+    let folder = PathText.deletingLastComponent(path)
     let dir = folder.isEmpty ? "." : folder
-    let base = (path as NSString).lastPathComponent
+    let base = PathText.lastComponent(path)
     guard !base.isEmpty else { throw FileStoreError(path: path, reason: "no file name given") }
-    var isDir: ObjCBool = false
-    if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
+    if PathText.isFolder(path) == true {
       throw FileStoreError(path: path, reason: "it is a folder, not a file")
     }
     if !overwrite, FileManager.default.fileExists(atPath: path) {
@@ -129,15 +132,28 @@ public struct AtomicFile: Sendable {
 
   /// Creates a folder and its parents, with a clear message when that is impossible.
   public static func makeFolder(_ path: String) throws(FileStoreError) {
-    var isDir: ObjCBool = false
-    if FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
-      if isDir.boolValue { return }
+    if let isDir = PathText.isFolder(path) {
+      if isDir { return }
       throw FileStoreError(path: path, reason: "exists but is not a folder")
     }
-    do {
-      try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    } catch {
-      throw FileStoreError(path: path, reason: "cannot create the folder (\(error.localizedDescription))")
+    let code = makeFolders(path)
+    if code != 0 { throw .posix(path, code, doing: "creating the folder") }
+  }
+
+  /// `mkdir -p`: creates `path` and any missing parents; 0 or the errno that stopped it.
+  private static func makeFolders(_ path: String) -> Int32 {
+    if mkdir(path, 0o777) == 0 { return 0 }
+    var code = errno
+    if code == ENOENT {
+      let parent = PathText.deletingLastComponent(path)
+      guard !parent.isEmpty, parent != path else { return code }
+      let parentCode = makeFolders(parent)
+      if parentCode != 0 { return parentCode }
+      if mkdir(path, 0o777) == 0 { return 0 }
+      code = errno
     }
+    // Made meanwhile by someone else is as good as made here; a file in the way is not.
+    if code == EEXIST { return PathText.isFolder(path) == true ? 0 : ENOTDIR }
+    return code
   }
 }

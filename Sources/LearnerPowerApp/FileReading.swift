@@ -1,26 +1,51 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LearnerPowerModel
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Reads a whole file (a regular file or a pipe such as `<(command)`), refusing more than
 /// `limit` bytes, with a message that names the file and the problem.
 public func readFileData(_ path: String, limit: Int) -> Result<Data, Diagnostic> {
-  var isDir: ObjCBool = false
-  guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+  guard let isDir = PathText.isFolder(path) else {
     return .failure(Diagnostic(file: path, message: "no such file"))
   }
-  if isDir.boolValue { return .failure(Diagnostic(file: path, message: "is a folder, not a file")) }
-  guard let handle = FileHandle(forReadingAtPath: path) else {
+  if isDir { return .failure(Diagnostic(file: path, message: "is a folder, not a file")) }
+  let fd = open(path, O_RDONLY | O_CLOEXEC)
+  guard fd >= 0 else {
     return .failure(Diagnostic(file: path, message: "cannot be opened for reading"))
   }
-  defer { try? handle.close() }
+  defer { close(fd) }
   // Reading one byte past the limit tells "too large" apart without reading a huge file whole.
-  guard let data = try? handle.read(upToCount: limit + 1) ?? Data() else {
+  guard let data = readUpTo(limit + 1, from: fd) else {
     return .failure(Diagnostic(file: path, message: "cannot be read"))
   }
   if data.count > limit {
     return .failure(Diagnostic(file: path, message: "is too large (the limit is \(limit) bytes)"))
   }
   return .success(data)
+}
+
+/// Reads from `fd` until end of file or `count` bytes (retrying EINTR); nil on a read error.
+private func readUpTo(_ count: Int, from fd: Int32) -> Data? {
+  var data = Data()
+  var buffer = [UInt8](repeating: 0, count: 64 << 10)
+  while data.count < count {
+    let want = min(buffer.count, count - data.count)
+    let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, want) }
+    if n < 0 {
+      if errno == EINTR { continue }
+      return nil
+    }
+    if n == 0 { break }
+    data.append(contentsOf: buffer[..<n])
+  }
+  return data
 }
 
 /// Reads a UTF-8 text file with a message that names the file and the problem.

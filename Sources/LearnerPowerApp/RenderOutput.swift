@@ -1,5 +1,9 @@
 import Canvas
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The app's version, printed by `--version` and written into snapshots.
 public let appVersion = "0.1.0"

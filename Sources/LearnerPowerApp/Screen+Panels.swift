@@ -351,7 +351,7 @@ struct Context {
     grid.fill(r, with: .blank(styles.status))
     let p = state.activePosition
     var sentence = " " + state.statusSentence + " \(dot) social \(Int(p.socialEmpowerment.rounded())) (\(p.socialLevel.name))"
-    if state.ascii { sentence = sentence.replacingOccurrences(of: "·", with: dot) }
+    if state.ascii { sentence = sentence.replacing("·", with: dot) }
     if let notice = state.notice {
       let isWarning = notice.lowercased().hasPrefix("warning") || notice.lowercased().hasPrefix("could not")
       let text = " " + notice + " "

@@ -1,5 +1,9 @@
 import Canvas
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LearnerPowerModel
 
 /// Where the parts of the explorer go at one terminal size. Rendering and mouse hit-testing both
@@ -166,7 +170,7 @@ public enum Screen {
     ]
     var lines: [String] = []
     for text in candidates {
-      lines = TextWidth.wrap(text, width: size.width).map { $0.trimmingCharacters(in: .whitespaces) }
+      lines = TextWidth.wrap(text, width: size.width).map { $0.trimmingWhitespace() }
       if lines.count <= size.height { break }
     }
     let top = max(0, (size.height - lines.count) / 2)

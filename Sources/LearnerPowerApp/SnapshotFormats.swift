@@ -1,5 +1,9 @@
 import Canvas
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LearnerPowerModel
 
 /// The ways a snapshot can be written.
@@ -24,7 +28,7 @@ public enum SnapshotFormat: String, Sendable, Hashable, CaseIterable {
   /// SnapshotFormat(path: "x.markdown")     // .md
   /// ```
   public init?(path: String) {
-    switch (path as NSString).pathExtension.lowercased() {
+    switch PathText.pathExtension(path).lowercased() {
     case "json": self = .json
     case "md", "markdown": self = .md
     case "txt", "text": self = .txt
@@ -178,16 +182,7 @@ public enum SnapshotFormatter {
   }
 
   /// `x` with exactly `places` decimals, without locale-dependent formatting.
-  static func decimal(_ x: Double, _ places: Int) -> String {
-    var scale = 1
-    for _ in 0..<places { scale *= 10 }
-    let n = Int((x * Double(scale)).rounded())
-    let sign = n < 0 ? "-" : ""
-    let whole = abs(n) / scale
-    guard places > 0 else { return sign + String(whole) }
-    let frac = String(abs(n) % scale)
-    return sign + String(whole) + "." + String(repeating: "0", count: places - frac.count) + frac
-  }
+  static func decimal(_ x: Double, _ places: Int) -> String { NumberText.fixed(x, places: places) }
 }
 
 extension SnapshotFormatter {
@@ -226,13 +221,40 @@ extension SnapshotFormatter {
       case nil: "–"
       }
     }
-    let ids = Set(a.answers.today.keys).union(a.answers.target.keys).sorted {
-      $0.compare($1, options: .numeric) == .orderedAscending
-    }
+    let ids = Set(a.answers.today.keys).union(a.answers.target.keys).sorted(by: numericOrder)
     for id in ids {
       out.append("| \(md(id)) | \(show(a.answers.today[id])) | \(show(a.answers.target[id])) |")
     }
     out.append("")
     return out
   }
+}
+
+/// Whether `a` sorts before `b` with runs of ASCII digits compared by their value ("Q2" before
+/// "Q10"), as Foundation's `compare(_:options: .numeric)`; other characters by code point.
+func numericOrder(_ a: String, _ b: String) -> Bool {
+  let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+  func isDigit(_ s: Unicode.Scalar) -> Bool { ("0"..."9").contains(s) }
+  func digits(_ s: [Unicode.Scalar], from start: Int) -> (value: ArraySlice<Unicode.Scalar>, end: Int) {
+    var end = start
+    while end < s.count, isDigit(s[end]) { end += 1 }
+    var first = start
+    while first < end - 1, s[first] == "0" { first += 1 }  // leading zeros do not count
+    return (s[first..<end], end)
+  }
+  var i = 0, j = 0
+  while i < x.count, j < y.count {
+    if isDigit(x[i]), isDigit(y[j]) {
+      let (m, iEnd) = digits(x, from: i), (n, jEnd) = digits(y, from: j)
+      if m.count != n.count { return m.count < n.count }
+      if let k = zip(m, n).first(where: { $0 != $1 }) { return k.0.value < k.1.value }
+      i = iEnd
+      j = jEnd
+    } else {
+      if x[i] != y[j] { return x[i].value < y[j].value }
+      i += 1
+      j += 1
+    }
+  }
+  return x.count - i < y.count - j
 }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LearnerPowerModel
 
 extension SnapshotTimestamp {
@@ -47,10 +51,9 @@ extension ExplorerLoop {
         note: r.note, created: r.created, app: .init(name: "learnerpower", version: appVersion),
         areas: state.areas, area: state.area.name,
         assessment: state.assessment.flatMap { $0.area == state.area.name ? $0.record : nil })
-      let path = (r.path as NSString).expandingTildeInPath
-      var isFolder: ObjCBool = false
-      let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
-      if exists, isFolder.boolValue {
+      let path = PathText.expandingTilde(r.path)
+      let exists = FileManager.default.fileExists(atPath: path)
+      if exists, PathText.isFolder(path) == true {
         // A folder is never "replaced": say so at once, with a name to add, instead of asking.
         reduce(&state, .snapshot(.saveFailed(message: Self.folderMessage(r.path), fileExists: false)))
         return

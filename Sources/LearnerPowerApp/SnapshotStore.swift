@@ -1,4 +1,12 @@
+// The standard library's canonical decomposition (NFD), which Foundation's
+// `decomposedStringWithCanonicalMapping` is built on; FoundationEssentials does not offer it.
+@_spi(_Unicode) import Swift
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LearnerPowerModel
 
 /// One entry of the snapshots folder, as the `o` list shows it.
@@ -79,7 +87,7 @@ public struct SnapshotStore: Sendable {
     var out = ""
     var pendingDash = false
     // Canonical decomposition splits "é" into "e" plus an accent, which is then dropped.
-    for scalar in title.decomposedStringWithCanonicalMapping.unicodeScalars {
+    for scalar in title._nfd {
       let v = scalar.value
       let isDigit = (0x30...0x39).contains(v)
       let isLetter = (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v)
@@ -111,7 +119,7 @@ public struct SnapshotStore: Sendable {
   /// ```
   public static func firstFree(_ base: String, existing: Set<String>) -> String {
     guard existing.contains(base) else { return base }
-    let ext = (base as NSString).pathExtension
+    let ext = PathText.pathExtension(base)
     let stem = ext.isEmpty ? base : String(base.dropLast(ext.count + 1))
     var n = 2
     while true {
@@ -159,7 +167,7 @@ public struct SnapshotStore: Sendable {
     } catch {
       throw FileStoreError(path: path, reason: "could not encode the snapshot (\(error))")
     }
-    let parent = (path as NSString).deletingLastPathComponent
+    let parent = PathText.deletingLastComponent(path)
     if createFolder {
       if !parent.isEmpty { try AtomicFile.makeFolder(parent) }
     } else if !parent.isEmpty {
@@ -170,12 +178,11 @@ public struct SnapshotStore: Sendable {
 
   /// Fails unless `folder` exists and is a folder; the error names it.
   static func checkFolder(_ folder: String) throws(FileStoreError) {
-    var isDir: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir) else {
+    guard let isDir = PathText.isFolder(folder) else {
       throw FileStoreError(
         path: folder, reason: "the folder does not exist (create it first, or write elsewhere)")
     }
-    guard isDir.boolValue else {
+    guard isDir else {
       throw FileStoreError(path: folder, reason: "is a file, not a folder")
     }
   }
@@ -184,11 +191,10 @@ public struct SnapshotStore: Sendable {
 
   /// Reads a snapshot file; the error names the file and the problem.
   public static func read(_ path: String) -> Result<Snapshot, Diagnostic> {
-    var isDir: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+    guard let isDir = PathText.isFolder(path) else {
       return .failure(Diagnostic(file: path, message: "no such file"))
     }
-    if isDir.boolValue {
+    if isDir {
       return .failure(Diagnostic(file: path, message: "is a folder, not a snapshot file"))
     }
     // Refuse huge files before reading them whole.

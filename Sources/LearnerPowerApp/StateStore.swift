@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LearnerPowerModel
 
 /// What the explorer remembers between runs (`state.toml`), and the remembered theme
@@ -135,11 +139,11 @@ public struct StateStore: Sendable {
       lines = ["# learnerpower settings. The explorer updates `theme` when you switch themes."]
     }
     let entry = "theme = \"\(tomlEscape(name))\""
-    if let i = lines.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces).hasPrefix("theme") && $0.contains("=") }) {
+    if let i = lines.firstIndex(where: { $0.trimmingWhitespace().hasPrefix("theme") && $0.contains("=") }) {
       lines[i] = entry
     } else {
       // Top-level keys must come before the first table header.
-      let firstTable = lines.firstIndex { $0.trimmingCharacters(in: .whitespaces).hasPrefix("[") } ?? lines.count
+      let firstTable = lines.firstIndex { $0.trimmingWhitespace().hasPrefix("[") } ?? lines.count
       lines.insert(entry, at: firstTable)
     }
     try AtomicFile.makeFolder(paths.config)
@@ -157,7 +161,7 @@ func tomlEscape(_ s: String) -> String {
     case "\n": out += "\\n"
     case "\t": out += "\\t"
     default:
-      if ch.value < 0x20 || ch.value == 0x7f { out += String(format: "\\u%04X", ch.value) } else { out.unicodeScalars.append(ch) }
+      if ch.value < 0x20 || ch.value == 0x7f { out += "\\u" + NumberText.hex(ch.value, digits: 4) } else { out.unicodeScalars.append(ch) }
     }
   }
   return out

@@ -1,5 +1,9 @@
 import Canvas
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LearnerPowerModel
 
 /// Where a theme was found.
@@ -81,13 +85,13 @@ public struct ThemeLibrary: Sendable {
     folders.append((paths.config + "/themes", .user))
     let exe = executablePath ?? Self.executablePath()
     if let exe {
-      let bin = (exe as NSString).deletingLastPathComponent
-      let prefix = (bin as NSString).deletingLastPathComponent
+      let bin = PathText.deletingLastComponent(exe)
+      let prefix = PathText.deletingLastComponent(bin)
       folders.append((prefix + "/share/learnerpower/themes", .installed))
       // .build/<config>/learnerpower or .build/<triple>/<config>/learnerpower inside a checkout.
       var dir = bin
       for _ in 0..<4 {
-        dir = (dir as NSString).deletingLastPathComponent
+        dir = PathText.deletingLastComponent(dir)
         if dir.isEmpty || dir == "/" { break }
         if FileManager.default.fileExists(atPath: dir + "/Package.swift") {
           folders.append((dir + "/themes", .checkout))
@@ -322,7 +326,7 @@ public struct ThemeLibrary: Sendable {
     of theme: (name: String, extends: String?), path: String, text: String, chain: [Link]
   ) -> Result<Theme?, DiagnosticList> {
     let here = Self.canonical(path)
-    let folder = (path as NSString).deletingLastPathComponent
+    let folder = PathText.deletingLastComponent(path)
     guard let ext = theme.extends else {
       if theme.name == "default" { return .success(nil) }
       // Everything a theme leaves out comes from the default theme; a broken default.toml
@@ -374,7 +378,7 @@ public struct ThemeLibrary: Sendable {
 
   /// The file name without its folder and `.toml`.
   static func stem(_ path: String) -> String {
-    let file = (path as NSString).lastPathComponent
+    let file = PathText.lastComponent(path)
     return file.hasSuffix(".toml") ? String(file.dropLast(5)) : file
   }
 

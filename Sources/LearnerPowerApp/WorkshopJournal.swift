@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LearnerPowerModel
 
 #if canImport(Glibc)
@@ -175,8 +179,7 @@ public enum WorkshopSessionFiles {
       }
       return .success(latest.path)
     }
-    var isDir: ObjCBool = false
-    if FileManager.default.fileExists(atPath: name, isDirectory: &isDir), !isDir.boolValue {
+    if PathText.isFolder(name) == false {
       return .success(name)
     }
     let id = name.hasSuffix(".jsonl") ? String(name.dropLast(6)) : name
@@ -215,7 +218,7 @@ public enum WorkshopSessionFiles {
     switch readText(path) {
     case .failure(let d): return .failure(DiagnosticList([d]))
     case .success(let text):
-      let folder = (path as NSString).deletingLastPathComponent
+      let folder = PathText.deletingLastComponent(path)
       return WorkshopScript.parse(text, file: path) { named in
         let resolved = named.hasPrefix("/") || folder.isEmpty ? named : folder + "/" + named
         switch readText(resolved) {

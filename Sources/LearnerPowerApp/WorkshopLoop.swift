@@ -1,5 +1,9 @@
 import Canvas
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LearnerPowerModel
 
 #if canImport(Glibc)
@@ -121,7 +125,7 @@ public final class WorkshopLoop {
       case .export:
         exportAll()
       case .importCSV(let path):
-        let expanded = path.hasPrefix("~/") ? NSHomeDirectory() + String(path.dropFirst()) : path
+        let expanded = path.hasPrefix("~/") ? (PathText.homeDirectory() ?? "") + String(path.dropFirst()) : path
         switch readText(expanded) {
         case .failure(let d): state.notice = d.description
         case .success(let text):

@@ -1,5 +1,9 @@
 import Canvas
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LearnerPowerModel
 
 /// The facilitator's screen state: the journalled session plus what is only on screen (the
@@ -401,7 +405,7 @@ private func fieldCommand(_ state: inout WorkshopState, _ command: WorkshopComma
 }
 
 private func submit(_ state: inout WorkshopState) -> [WorkshopEffect] {
-  let text = TextSanitizer.cleanLine(state.text).trimmingCharacters(in: .whitespaces)
+  let text = TextSanitizer.cleanLine(state.text).trimmingWhitespace()
   let field = state.field
   switch field {
   case .vote:

@@ -6,7 +6,11 @@
 // --explain also lists the runs of cells one key press changes, to see where bytes go.
 
 import Canvas
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LearnerPowerApp
 import LearnerPowerModel
 import NcursesTerminal
@@ -27,7 +31,11 @@ setenv("COLUMNS", String(width), 1)
 setenv("LINES", String(height), 1)
 setenv("LANG", "C.UTF-8", 1)
 
-func nanos() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
+func nanos() -> UInt64 {
+  var t = timespec()
+  clock_gettime(CLOCK_MONOTONIC, &t)
+  return UInt64(t.tv_sec) * 1_000_000_000 + UInt64(t.tv_nsec)
+}
 
 func percentile(_ xs: [Double], _ p: Double) -> Double {
   let s = xs.sorted()
@@ -50,7 +58,8 @@ func fileSize(_ path: String) -> Int {
 }
 
 func oneRun() -> RunResult? {
-  let dir = NSTemporaryDirectory() + "lp-bench-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+  let tmp = getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+  let dir = tmp + (tmp.hasSuffix("/") ? "" : "/") + "lp-bench-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
   try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
   defer { try? FileManager.default.removeItem(atPath: dir) }
   let outPath = dir + "/out"
@@ -98,7 +107,8 @@ for _ in 0..<runs {
   if let r = oneRun() { results.append(r) }
 }
 guard !results.isEmpty else {
-  FileHandle.standardError.write(Data("bench: could not open ncurses on a file\n".utf8))
+  var message = "bench: could not open ncurses on a file\n"
+  message.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
   exit(1)
 }
 func median(_ xs: [Double]) -> Double { percentile(xs, 0.5) }
@@ -106,10 +116,10 @@ let allKeys = results.flatMap(\.keyMicros)
 let allBytes = results.flatMap(\.keyBytes).map(Double.init)
 let allRender = results.flatMap(\.renderMicros)
 print("learnerpower in-process benchmark: \(width)x\(height), \(presses) presses of Right, \(results.count) runs")
-print(String(format: "  first frame (open ncurses + render + paint): median %.2f ms, %d bytes", median(results.map(\.firstFrameMs)), results[0].firstFrameBytes))
-print(String(format: "  per key (reduce + render + diff + paint):   median %.1f us, p90 %.1f us, max %.1f us", median(allKeys), percentile(allKeys, 0.9), allKeys.max() ?? 0))
-print(String(format: "  render alone:                               median %.1f us", median(allRender)))
-print(String(format: "  bytes written per key:                      median %.0f, max %.0f", median(allBytes), allBytes.max() ?? 0))
+print("  first frame (open ncurses + render + paint): median \(NumberText.fixed(median(results.map(\.firstFrameMs)), places: 2)) ms, \(results[0].firstFrameBytes) bytes")
+print("  per key (reduce + render + diff + paint):   median \(NumberText.fixed(median(allKeys), places: 1)) us, p90 \(NumberText.fixed(percentile(allKeys, 0.9), places: 1)) us, max \(NumberText.fixed(allKeys.max() ?? 0, places: 1)) us")
+print("  render alone:                               median \(NumberText.fixed(median(allRender), places: 1)) us")
+print("  bytes written per key:                      median \(NumberText.fixed(median(allBytes), places: 0)), max \(NumberText.fixed(allBytes.max() ?? 0, places: 0))")
 
 if CommandLine.arguments.contains("--explain") {
   let theme = ThemeLibrary.builtInDefault.theme

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Writes and reads snapshot JSON (`learnerpower.snapshot/N`).
 ///
@@ -54,22 +58,26 @@ public enum SnapshotCodec {
     guard !data.contains(0), let text = String(data: data, encoding: .utf8) else {
       return fail("binary data, not a snapshot (snapshots are UTF-8 JSON text)")
     }
-    let root: Any
+    let schema: String?
     do {
-      root = try JSONSerialization.jsonObject(with: data, options: [])
-    } catch {
-      if endsInsideAValue(text) {
+      schema = try JSONDecoder().decode(SchemaProbe.self, from: data).schema
+    } catch let error as DecodingError {
+      // The probe reads a JSON object's `schema` and nothing else: a syntax error is
+      // `dataCorrupted`; any other value at the top level is a type mismatch (or null).
+      if case .dataCorrupted = error, endsInsideAValue(text) {
         return fail("truncated: the JSON ends before the snapshot is complete")
       }
-      let line = lineOfJSONError(error)
+      if case .typeMismatch = error, firstSignificantByte(of: data) == UInt8(ascii: "[") {
+        return fail("not a snapshot: expected a JSON object at the top level")
+      }
+      // Syntax errors, and a lone number, string, boolean or null (JSON text must start with
+      // an object or array), are not JSON a snapshot can be read from.
       return .failure(
-        Diagnostic(
-          file: file, line: line, message: "not valid JSON, so not a readable snapshot"))
+        Diagnostic(file: file, line: nil, message: "not valid JSON, so not a readable snapshot"))
+    } catch {
+      return fail("not valid JSON, so not a readable snapshot")
     }
-    guard let object = root as? [String: Any] else {
-      return fail("not a snapshot: expected a JSON object at the top level")
-    }
-    guard let schema = object["schema"] as? String else {
+    guard let schema else {
       return fail("not a learnerpower snapshot: there is no \"schema\" field")
     }
     switch checkSchema(schema) {
@@ -196,14 +204,23 @@ public enum SnapshotCodec {
     return sawOpen && (depth > 0 || inString)
   }
 
-  /// The 1-based line of a JSON syntax error, when Foundation says where it is.
-  private static func lineOfJSONError(_ error: any Error) -> Int? {
-    let info = (error as NSError).userInfo
-    let text = (info[NSDebugDescriptionErrorKey] as? String) ?? ""
-    // Foundation says "... around line 3, column 7."
-    guard let range = text.range(of: "line ") else { return nil }
-    let digits = text[range.upperBound...].prefix { $0.isASCIIDigit }
-    return Int(digits)
+  /// The first byte that is not JSON whitespace (or a leading byte-order mark).
+  private static func firstSignificantByte(of data: Data) -> UInt8? {
+    var bytes = data[...]
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+    return bytes.first { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }
+  }
+
+  /// Only the `schema` field of a JSON object: decoded before the whole snapshot, so that a file
+  /// of another kind or a newer schema is named as such rather than as a list of missing fields.
+  private struct SchemaProbe: Decodable {
+    let schema: String?
+    private enum Key: String, CodingKey { case schema }
+    init(from decoder: any Decoder) throws {
+      let container = try decoder.container(keyedBy: Key.self)
+      // A `schema` that is not a string counts as no schema, as before.
+      schema = try? container.decodeIfPresent(String.self, forKey: .schema)
+    }
   }
 }
 

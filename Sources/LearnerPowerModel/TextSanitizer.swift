@@ -123,3 +123,21 @@ public enum TextSanitizer {
     return i
   }
 }
+
+extension StringProtocol {
+  /// The text without leading and trailing horizontal white space: tabs, the Unicode space
+  /// separators and U+200B (exactly what Foundation's `trimmingCharacters(in: .whitespaces)`
+  /// removes), scalar by scalar. Line breaks are kept.
+  public func trimmingWhitespace() -> String {
+    let isBlank: (Unicode.Scalar) -> Bool = {
+      $0 == "\t" || $0 == "\u{200B}" || $0.properties.generalCategory == .spaceSeparator
+    }
+    let scalars = unicodeScalars
+    guard let first = scalars.firstIndex(where: { !isBlank($0) }),
+      let last = scalars.lastIndex(where: { !isBlank($0) })
+    else { return "" }
+    var out = String.UnicodeScalarView()
+    out.append(contentsOf: scalars[first...last])
+    return String(out)
+  }
+}

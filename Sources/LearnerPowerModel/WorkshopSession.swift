@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// One participant's vote on a vote step.
 public struct WorkshopVote: Hashable, Sendable, Codable {

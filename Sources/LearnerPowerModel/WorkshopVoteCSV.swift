@@ -155,7 +155,7 @@ public enum WorkshopVoteCSV {
         case .success(let p):
           if label == "current" { row.current = p } else { row.target = p }
         case .failure(let e):
-          if wanted { messages.append(e.description.replacingOccurrences(of: "position", with: label)) }
+          if wanted { messages.append(e.description.replacing("position", with: label)) }
         }
       }
       if fields.count > columns.count {
@@ -182,7 +182,7 @@ public enum WorkshopVoteCSV {
     var inQuotes = false
     var line = 1
     var recordLine = 1
-    var chars = Array(text.replacingOccurrences(of: "\r\n", with: "\n"))
+    var chars = Array(text.replacing("\r\n", with: "\n"))
     if chars.first == "\u{FEFF}" { chars.removeFirst() }
     var i = 0
     while i < chars.count {

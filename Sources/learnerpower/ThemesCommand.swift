@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LearnerPowerApp
 import LearnerPowerModel
 
@@ -32,7 +36,7 @@ struct ThemesCommand: ParsableCommand {
       let infos = themes.list()
       let nameWidth = infos.map(\.name.count).max() ?? 0
       for info in infos {
-        let name = info.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
+        let name = info.name + String(repeating: " ", count: nameWidth - info.name.count)
         let origin = info.origin.rawValue + (info.path.map { " " + $0 } ?? "")
         print("\(name)  \(TextSanitizer.cleanLine(info.description))  [\(origin)]")
       }

@@ -1,5 +1,10 @@
 import ArgumentParser
+import Canvas
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import LearnerPowerApp
 import LearnerPowerModel
 import NcursesTerminal
@@ -170,7 +175,7 @@ struct WorkshopCommand: ParsableCommand {
         try exportSnapshot(replay.session, catalogue: catalogue)
         return
       }
-      let ext = output.map { ($0 as NSString).pathExtension.lowercased() } ?? ""
+      let ext = output.map { PathText.pathExtension($0).lowercased() } ?? ""
       let chosen =
         format.flatMap(WorkshopExportFormat.init(rawValue:))
         ?? WorkshopExportFormat(rawValue: ext == "markdown" ? "md" : ext) ?? .md
