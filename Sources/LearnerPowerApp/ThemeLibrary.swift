@@ -254,11 +254,14 @@ public struct ThemeLibrary: Sendable {
   /// // ["mine.toml:12: styles.slider.thumb: unknown role 'slider.thumb'; did you mean …"]
   /// ```
   public func check(_ path: String) -> [Diagnostic] {
-    let text: String
     switch readText(path) {
-    case .success(let t): text = t
+    case .success(let text): return check(text: text, path: path)
     case .failure(let d): return [d]
     }
+  }
+
+  /// ``check(_:)`` of text already read from `path` (a pipe can be read only once).
+  func check(text: String, path: String) -> [Diagnostic] {
     var problems: [Diagnostic] = []
     var name: String
     var extends: String?
@@ -306,7 +309,7 @@ public struct ThemeLibrary: Sendable {
       // Every problem at once, as `themes check` lists them (a missing parent included), for
       // the theme asked for; a broken parent is reported by its own check.
       guard chain.isEmpty else { return .failure(e) }
-      return .failure(DiagnosticList(check(path)))
+      return .failure(DiagnosticList(check(text: text, path: path)))
     }
     let chain = chain + [Link(name: def.name, path: Self.canonical(path))]
     let parent: Theme?

@@ -125,6 +125,12 @@ import Testing
     #expect(render.status == 1 && check.status == 1)
     #expect(render.stderr.contains("\(file):2: extends: the parent theme 'corprate' was not found"))
     #expect(render.stderr.contains("\(file):4: styles.\"slider.thumb\".fg: unknown colour 'acent'"))
+    // Through a pipe, read once: the same problems, not those of an empty second read.
+    let text = try String(contentsOfFile: file, encoding: .utf8)
+    let piped = try LearnerPowerBinary.run(["render", "--theme", "/dev/stdin"], env: env, input: text)
+    #expect(piped.status == 1)
+    #expect(piped.stderr.contains("unknown colour 'acent'"), "\(piped.stderr)")
+    #expect(!piped.stderr.contains("missing key 'name'"))
   }
 
   @Test func listShowsUserThemesWithTheirOrigin() throws {
