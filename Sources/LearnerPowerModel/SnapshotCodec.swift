@@ -58,6 +58,15 @@ public enum SnapshotCodec {
     guard !data.contains(0), let text = String(data: data, encoding: .utf8) else {
       return fail("binary data, not a snapshot (snapshots are UTF-8 JSON text)")
     }
+    // The whole text is checked first: the decoder below looks only at the fields it knows, so
+    // damage elsewhere (`"x": 01`) would otherwise pass unnoticed.
+    if let problem = JSONSyntax.firstProblem(in: Array(data)) {
+      if problem.atEnd { return fail("truncated: the JSON ends before the snapshot is complete") }
+      return .failure(
+        Diagnostic(
+          file: file, line: problem.line, column: problem.column,
+          message: "not valid JSON (\(problem.message)), so not a readable snapshot"))
+    }
     let schema: String?
     do {
       schema = try JSONDecoder().decode(SchemaProbe.self, from: data).schema

@@ -167,13 +167,18 @@ func files(in folder: String) -> [String] {
     ("session.json", Data("{\"schema\": \"learnerpower.session/1\"}".utf8), "workshop session"),
     ("other.json", Data("{\"a\": 1}".utf8), "no \"schema\" field"),
     ("junk.json", Data("not json at all".utf8), "not valid JSON"),
+    // Damage in a field the app never reads is still found, with its line and column.
+    ("unread.json", Data("{\"schema\": \"learnerpower.snapshot/2\",\n \"zz\": 01}".utf8), ":2:8: not valid JSON (a number may not start with 0"),
+    ("escape.json", Data("{\"schema\": \"learnerpower.snapshot/2\", \"yy\": \"\\q\"}".utf8), "unknown escape"),
+    ("huge.json", Data("{\"schema\": \"learnerpower.snapshot/2\", \"xx\": 1e999}".utf8), "too large"),
+    ("surrogate.json", Data("{\"schema\": \"learnerpower.snapshot/2\", \"s\": \"\\uD800\"}".utf8), "lone high surrogate"),
   ])
   func eachDamagedFileIsNamedWithItsProblem(_ name: String, _ bytes: Data, _ expected: String) {
     let folder = tempFolder()
     let path = folder + "/" + name
     _ = FileManager.default.createFile(atPath: path, contents: bytes)
     let message = SnapshotStore.read(path).failureDescription
-    #expect(message.hasPrefix(path + ": "), "names the file: \(message)")
+    #expect(message.hasPrefix(path + ":"), "names the file: \(message)")
     #expect(message.contains(expected), "says the problem: \(message)")
   }
 

@@ -422,3 +422,50 @@ func problem(_ r: Result<Snapshot, Diagnostic>) -> String {
     #expect(["Q10", "Q2", "E8", "Q1", "G1", "E10"].sorted(by: naturalLess) == ["E8", "E10", "G1", "Q1", "Q2", "Q10"])
   }
 }
+
+@Suite struct JSONSyntaxTests {
+  func problem(_ text: String) -> JSONSyntax.Problem? { JSONSyntax.firstProblem(in: Array(text.utf8)) }
+
+  @Test func validJSONHasNoProblem() {
+    for text in [
+      "{}", "[]", " {\"a\": [1, -2.5e+3, 0, 0.0, true, false, null, \"\\u00e9\\n\\\"\", {}]} ",
+      "\u{FEFF}{\"a\": \"\\uD83D\\uDE00\"}", "\"x\"", "-0", "1E5",
+    ] {
+      #expect(problem(text) == nil, "\(text)")
+    }
+  }
+
+  @Test func eachKindOfDamageIsNamedWithItsPlace() {
+    let cases: [(String, Int, Int, String)] = [
+      ("{\"a\": 01}", 1, 7, "may not start with 0"),
+      ("{\"a\":\n  1.}", 2, 5, "digits after its decimal point"),
+      ("{\"a\": 1e}", 1, 9, "digits in its exponent"),
+      ("{\"a\": \"\\x\"}", 1, 9, "unknown escape '\\x'"),
+      ("{\"a\": \"\\uDC00\"}", 1, 8, "lone low surrogate"),
+      ("{\"a\": 1 \"b\": 2}", 1, 9, "expected ',' or '}'"),
+      ("{a: 1}", 1, 2, "expected a quoted key"),
+      ("[1, 2,]", 1, 7, "expected a value"),
+      ("{} {}", 1, 4, "unexpected text after"),
+      ("{\"a\": \"tab\there\"}", 1, 11, "control character"),
+      ("{\"a\": nul}", 1, 7, "expected a value"),
+      ("{\"a\": 1e400}", 1, 7, "too large"),
+    ]
+    for (text, line, column, message) in cases {
+      let p = problem(text)
+      #expect(p?.line == line && p?.column == column, "\(text): \(String(describing: p))")
+      #expect(p?.message.contains(message) == true, "\(text): \(String(describing: p?.message))")
+      #expect(p?.atEnd == false)
+    }
+  }
+
+  @Test func textCutShortSaysSo() {
+    for text in ["{\"a\": [1, 2", "{\"a\": \"unfinished", "{\"a\"", "[tru", "", "{\"a\": -"] {
+      #expect(problem(text)?.atEnd == true, "\(text)")
+    }
+  }
+
+  @Test func deepNestingIsRefusedNotRecursedInto() {
+    let deep = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
+    #expect(problem(deep)?.message.contains("nested more than") == true)
+  }
+}
