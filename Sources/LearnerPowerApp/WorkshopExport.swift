@@ -346,11 +346,17 @@ public enum WorkshopExport {
   static func csvField(_ s: String) -> String {
     // A leading = + - @ would be read as a formula by spreadsheets.
     var text = s
-    if let first = text.first, "=+-@".contains(first) { text = "'" + text }
-    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+    if let first = text.unicodeScalars.first, "=+-@".unicodeScalars.contains(first) { text = "'" + text }
+    // Scalar by scalar: a quote or comma carrying a combining mark still splits a CSV field.
+    guard text.unicodeScalars.contains(where: { ",\"\n\r".unicodeScalars.contains($0) }) else {
       return text
     }
-    return "\"" + text.replacing("\"", with: "\"\"") + "\""
+    var quoted = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      if scalar == "\"" { quoted.append("\"") }
+      quoted.append(scalar)
+    }
+    return "\"" + String(quoted) + "\""
   }
 
   // MARK: - SVG
@@ -514,17 +520,16 @@ public enum WorkshopExport {
   }
 
   static func md(_ s: String) -> String {
-    var out = ""
-    for c in TextSanitizer.cleanLine(s) {
-      if "\\`*_[]<>|#".contains(c) { out.append("\\") }
-      out.append(c)
+    // Scalar by scalar: a `<` or `|` carrying a combining mark is still a Markdown character.
+    var out = String.UnicodeScalarView()
+    for scalar in TextSanitizer.cleanLine(s).unicodeScalars {
+      if "\\`*_[]<>|#".unicodeScalars.contains(scalar) { out.append("\\") }
+      out.append(scalar)
     }
-    return out
+    return String(out)
   }
 
-  static func xml(_ s: String) -> String {
-    TextSanitizer.cleanLine(s).replacing("&", with: "&amp;")
-      .replacing("<", with: "&lt;").replacing(">", with: "&gt;")
-      .replacing("\"", with: "&quot;")
-  }
+  /// One escaper for every SVG the app writes: scalar by scalar, so a `<` carrying a
+  /// combining mark is escaped too.
+  static func xml(_ s: String) -> String { SnapshotSVG.esc(s) }
 }

@@ -172,3 +172,17 @@ import Testing
     #expect(state.session.secondsOnCurrentStep(now: 1003) == 3)
   }
 }
+
+/// Text from a script reaches SVG, Markdown and CSV escaped scalar by scalar.
+@Suite struct WorkshopExportEscapingTests {
+  @Test func aMarkCarryingACombiningAccentIsStillEscaped() {
+    let tricky = "<\u{301}b> & \"q\u{301}\", |x"
+    #expect(!WorkshopExport.xml(tricky).contains("<"))
+    #expect(WorkshopExport.xml(tricky).contains("&lt;\u{301}b&gt; &amp; &quot;q\u{301}&quot;"))
+    #expect(WorkshopExport.md("|\u{301} <\u{301}") == "\\|\u{301} \\<\u{301}")
+    #expect(WorkshopExport.csvField("a,\u{301}b") == "\"a,\u{301}b\"")
+    #expect(WorkshopExport.csvField("\"\u{301}") == "\"\"\"\u{301}\"")
+    #expect(WorkshopExport.csvField("=\u{301}1") == "'=\u{301}1")
+    #expect(WorkshopExport.csvField("plain") == "plain")
+  }
+}
