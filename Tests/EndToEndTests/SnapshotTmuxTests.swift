@@ -52,8 +52,7 @@ import Testing
     s.waitFor(text: "Current 38 · Guided")
     try s.send("s")
     s.waitFor(text: "Save snapshot")
-    // A short folder of its own, so the message's first line is whole on screen. (Not "~":
-    // Foundation expands it from the password file, not from the test's HOME.)
+    // A short folder of its own, so the message's first line is whole on screen.
     let dir = "/tmp/lp-" + UUID().uuidString.prefix(6)
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: dir) }
