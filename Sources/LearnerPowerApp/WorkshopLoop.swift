@@ -103,6 +103,9 @@ public final class WorkshopLoop {
       state.field = nil
       effects = reduceWorkshop(&state, .key(.char("q")))
     case .signal(.stop): terminal.suspend()
+    case .mouse(let event):
+      guard let action = WorkshopScreen.action(for: event, state: state, size: terminal.size) else { return false }
+      effects = reduceWorkshop(&state, .mouse(action))
     default: break
     }
     return perform(effects)

@@ -40,6 +40,51 @@ public enum WorkshopScreen {
     return grid
   }
 
+  /// What a mouse event at a point of the screen means, or nil: a click on an agenda step goes
+  /// there; on the summary step a click on the track puts the agreed marker being adjusted
+  /// there and a click on an area's row chooses it; the wheel selects votes on vote steps.
+  /// Positions come from the same drawing code as the screen (drawn into a scratch grid), so
+  /// they cannot drift from what is shown.
+  public static func action(for mouse: MouseEvent, state: WorkshopState, size: Size) -> WorkshopMouseAction? {
+    guard size.width >= minimum.width, size.height >= minimum.height, !state.showingHelp,
+      state.report == nil, state.field == nil, let step = state.session.step
+    else { return nil }
+    let p = mouse.point
+    switch mouse.kind {
+    case .wheelUp, .wheelDown:
+      guard step.kind.collectsVotes else { return nil }
+      return .selectVote(by: mouse.kind == .wheelUp ? -1 : 1)
+    case .release, .drag:
+      return nil
+    case .press:
+      break
+    }
+    if p.x < agendaWidth, p.y >= 3 {
+      let (first, rows) = agendaWindow(state, height: size.height)
+      let index = first + p.y - 3
+      guard p.y - 3 < rows, state.session.script.steps.indices.contains(index) else { return nil }
+      return .goTo(step: index)
+    }
+    guard step.kind == .summary else { return nil }
+    let main = Rect(x: agendaWidth + 2, y: 2, width: size.width - agendaWidth - 3, height: size.height - 4)
+    var scratch = CellGrid(size: size)
+    let theme = Theme(name: "layout")
+    let top = drawStepHeader(&scratch, state, theme, in: main) + 1
+    let trackRow = top + 1
+    let geometry = Slider.Geometry(range: Position.range, x: main.x + 1, width: main.width - 2)
+    if p.y == trackRow, p.x >= geometry.x, p.x < geometry.x + geometry.width {
+      return .setAgreed(Position(clamping: geometry.value(atColumn: p.x)))
+    }
+    let results = state.session.results
+    guard step.area == nil, state.session.hasAreaResults else { return nil }
+    // The summary's heading is two rows below the track's scale, the area rows after it.
+    let rowsTop = trackRow + 2 + 1 + 1
+    let (first, visible, _) = areaWindow(state, count: results.count, area: main, rowsTop: rowsTop)
+    let row = p.y - rowsTop
+    guard p.x >= main.x, row >= 0, row < visible, first + row < results.count else { return nil }
+    return .selectArea(first + row)
+  }
+
   /// Where the terminal cursor goes (in the open field), else nil.
   public static func cursor(_ state: WorkshopState, size: Size) -> Point? {
     guard state.field != nil, size.width >= minimum.width, size.height >= minimum.height else { return nil }
@@ -63,10 +108,8 @@ public enum WorkshopScreen {
   static func drawAgenda(_ grid: inout CellGrid, _ state: WorkshopState, _ theme: Theme, _ glyphs: GlyphSet) {
     grid.put("Agenda", at: Point(x: 1, y: 2), style: theme.style("panel.title"))
     let steps = state.session.script.steps
-    let rows = grid.height - 6
+    let (first, rows) = agendaWindow(state, height: grid.height)
     guard rows > 0 else { return }
-    // Keep the current step in view on long agendas.
-    let first = max(0, min(state.session.stepIndex - rows / 2, steps.count - rows))
     for (row, i) in (first..<min(steps.count, first + rows)).enumerated() {
       let step = steps[i]
       let isCurrent = i == state.session.stepIndex
@@ -84,6 +127,14 @@ public enum WorkshopScreen {
     for y in 2..<(grid.height - 2) {
       grid.put(glyphs.vertical, at: Point(x: agendaWidth, y: y), style: theme.style("panel.border"))
     }
+  }
+
+  /// The agenda's first shown step and how many rows it has (the current step kept in view on
+  /// long agendas); step `first + n` is on row `3 + n`.
+  static func agendaWindow(_ state: WorkshopState, height: Int) -> (first: Int, rows: Int) {
+    let rows = height - 6
+    let count = state.session.script.steps.count
+    return (max(0, min(state.session.stepIndex - rows / 2, count - rows)), rows)
   }
 
   /// Rows the track and a two-sided vote distribution need below the step header.
@@ -409,6 +460,17 @@ public enum WorkshopScreen {
 
   /// Every learning area's agreed positions, a row each on aligned mini-tracks, the selected
   /// one's transition plan below (the big track above shows the selected area's markers).
+  /// Which area rows the summary shows from `rowsTop`: the first, how many, and the selected
+  /// one (kept in view), leaving room for the selected area's line and plan below.
+  static func areaWindow(_ state: WorkshopState, count: Int, area: Rect, rowsTop: Int)
+    -> (first: Int, visible: Int, selected: Int)
+  {
+    let planRows = 5
+    let visible = max(1, min(count, area.maxY - rowsTop - planRows))
+    let selected = min(max(state.summaryRow, 0), count - 1)
+    return (min(max(0, selected - visible + 1), max(0, count - visible)), visible, selected)
+  }
+
   static func drawAreaSummary(
     _ grid: inout CellGrid, _ state: WorkshopState, _ theme: Theme, _ results: [WorkshopSession.AreaResult],
     in area: Rect, top: Int
@@ -425,11 +487,7 @@ public enum WorkshopScreen {
     let heading = "Agreed by area \(dot) \(keys.0) area \(dot) \(keys.1) \(state.adjustingTarget ? "target" : "current") \(dot) \(label(.switchAgreed)) switch"
     grid.put(TextWidth.truncate(heading, toColumns: area.width, ellipsis: ellipsis(state)), at: Point(x: area.x, y: y), style: theme.style("panel.muted"))
     y += 1
-    // Rows left after the selected area's line and its plan (up to four lines).
-    let planRows = 5
-    let visible = max(1, min(results.count, area.maxY - y - planRows))
-    let selected = min(max(state.summaryRow, 0), results.count - 1)
-    let first = min(max(0, selected - visible + 1), max(0, results.count - visible))
+    let (first, visible, selected) = areaWindow(state, count: results.count, area: area, rowsTop: y)
     let nameWidth = min(26, max(12, area.width * 2 / 5))
     let numbersWidth = 8
     let trackX = area.x + nameWidth + 4

@@ -151,10 +151,24 @@ public struct WorkshopState: Hashable, Sendable {
   public var isGliding: Bool { !glides.isEmpty }
 }
 
+/// What a mouse click or wheel turn means on the workshop screen.
+public enum WorkshopMouseAction: Hashable, Sendable {
+  /// Go to this step (a click in the agenda).
+  case goTo(step: Int)
+  /// Put the agreed marker being adjusted here (a click on the summary's track).
+  case setAgreed(Position)
+  /// Choose this row of the summary's areas.
+  case selectArea(Int)
+  /// Move the vote selection (the wheel on a vote step).
+  case selectVote(by: Int)
+}
+
 /// What the facilitator did, or time passing.
 public enum WorkshopAction: Hashable, Sendable {
   /// A key.
   case key(Key)
+  /// A mouse click or wheel turn, already placed by ``WorkshopScreen/action(for:state:size:)``.
+  case mouse(WorkshopMouseAction)
   /// The clock moved to `now` (the loop sends this on every wake-up).
   case tick(Double)
   /// A journalled session was taken up again: its time restarts from now (journalled, so a
@@ -199,6 +213,30 @@ public func reduceWorkshop(_ state: inout WorkshopState, _ action: WorkshopActio
     return []
   case .resumed:
     return [record(&state, timeEntry(state))]
+  case .mouse(let mouse):
+    if let last = state.glides.last {
+      state.display = last.to
+      state.glides = []
+    }
+    state.notice = nil
+    switch mouse {
+    case .goTo(let step):
+      return move(&state, to: step)
+    case .selectVote(let delta):
+      selectVote(&state, by: delta)
+    case .selectArea(let row):
+      let delta = row - state.summaryRow
+      if delta != 0 { return sessionCommand(&state, .selectArea(by: delta), key: .char(" ")) }
+    case .setAgreed(let position):
+      let s = state.session
+      let area = state.summaryArea
+      var current = s.agreedCurrent(in: area) ?? position
+      var target = s.agreedTarget(in: area) ?? current
+      if state.adjustingTarget { target = position } else { current = position }
+      state.display = Double(position.value)
+      return [record(&state, .agreed(current: current, target: target, area: area, at: state.now))]
+    }
+    return []
   case .appendedElsewhere(let entries), .reloaded(_, let entries):
     if case .reloaded(let session, _) = action {
       // Only the journalled part is replaced (it holds this screen's own moves too); the

@@ -37,6 +37,9 @@ struct WorkshopCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Theme name or path to a theme file (default: the explorer's last choice).", valueName: "theme"))
     var theme: String?
 
+    @Flag(help: "Do not turn on mouse reporting (leaves the terminal's own text selection alone).")
+    var noMouse = false
+
     @OptionGroup var common: CommonOptions
 
     func run() throws {
@@ -49,7 +52,8 @@ struct WorkshopCommand: ParsableCommand {
         throw ExitCode(1)
       }
       let code = runWorkshopSession(
-        .start(parsed, source: script), catalogue: catalogue, paths: common.paths, ascii: ascii, theme: theme)
+        .start(parsed, source: script), catalogue: catalogue, paths: common.paths, ascii: ascii, theme: theme,
+        mouse: !noMouse)
       if code != 0 { throw ExitCode(code) }
     }
   }
@@ -68,13 +72,17 @@ struct WorkshopCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Theme name or path to a theme file (default: the explorer's last choice).", valueName: "theme"))
     var theme: String?
 
+    @Flag(help: "Do not turn on mouse reporting (leaves the terminal's own text selection alone).")
+    var noMouse = false
+
     @OptionGroup var common: CommonOptions
 
     func run() throws {
       let catalogue = try common.catalogue()
       let path = try resolveSession(session, common: common)
       let code = runWorkshopSession(
-        .resume(path), catalogue: catalogue, paths: common.paths, ascii: ascii, theme: theme)
+        .resume(path), catalogue: catalogue, paths: common.paths, ascii: ascii, theme: theme,
+        mouse: !noMouse)
       if code != 0 { throw ExitCode(code) }
     }
   }
@@ -341,7 +349,8 @@ enum WorkshopStart {
 /// only once the terminal is at least 80×24 (quitting before that leaves no file). Runs the
 /// session and always gives the terminal back. Returns the exit status (2 without a terminal).
 func runWorkshopSession(
-  _ start: WorkshopStart, catalogue: Catalogue, paths: AppPaths, ascii: Bool, theme wanted: String?
+  _ start: WorkshopStart, catalogue: Catalogue, paths: AppPaths, ascii: Bool, theme wanted: String?,
+  mouse: Bool = true
 ) -> Int32 {
   let env = ProcessInfo.processInfo.environment
   // Two screens appending to one journal would interleave two sessions' worth of changes, so a
@@ -388,7 +397,7 @@ func runWorkshopSession(
   }
   let screen: NcursesScreen
   do {
-    screen = try NcursesScreen.open(options: NcursesOptions(environment: env, mouse: false, ascii: ascii))
+    screen = try NcursesScreen.open(options: NcursesOptions(environment: env, mouse: mouse, ascii: ascii))
   } catch {
     switch error {
     case .notATerminal:

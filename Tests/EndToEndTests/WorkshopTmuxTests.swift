@@ -254,6 +254,16 @@ import Testing
     s.waitFor(text: "EXIT=0")
   }
 
+  @Test(.enabled(if: tmuxAvailable)) func aClickInTheAgendaGoesToThatStep() throws {
+    let s = try start(["workshop", Self.intro], home: LP.tempHome())
+    s.waitFor(text: "Step 1 of 5")
+    // Agenda step 3 is on screen row 6 (1-based); SGR press and release at column 5.
+    try s.sendLiteral("\u{1B}[<0;5;6M\u{1B}[<0;5;6m")
+    s.waitFor(text: "Step 3 of 5")
+    try s.send("q")
+    s.waitFor(text: "EXIT=0")
+  }
+
   // MARK: - Signals
 
   @Test(.enabled(if: tmuxAvailable)) func sigtermRestoresTheTerminalAndKeepsTheJournal() throws {

@@ -140,3 +140,69 @@ import Testing
     #expect(md.contains("## Agreed positions\n\n- Current: 30 (Guided)"))
   }
 }
+
+/// The mouse on the workshop screen: positions found on the rendered screen, as a user sees them.
+@Suite struct WorkshopMouseTests {
+  let size = Size(width: 100, height: 30)
+
+  func lines(_ state: WorkshopState) -> [String] {
+    PlainTextExporter.export(WorkshopScreen.render(state, theme: ThemeLibrary.builtInDefault.theme, size: size))
+      .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+  }
+
+  func summary() -> WorkshopState {
+    var session = WorkshopSession(id: "m", script: WorkshopAreaAppTests.script, startedAt: 0)
+    session.apply(.voted(WorkshopVote(id: 1, current: 10, target: 15), step: 0, at: 1))
+    session.apply(.voted(WorkshopVote(id: 2, current: 45, target: 85), step: 2, at: 1))
+    session.apply(.moved(to: 3, at: 2))
+    return WorkshopState(session: session, catalogue: .builtIn, now: 2)
+  }
+
+  func press(_ x: Int, _ y: Int, _ state: WorkshopState) -> WorkshopMouseAction? {
+    WorkshopScreen.action(for: MouseEvent(.press, at: Point(x: x, y: y)), state: state, size: size)
+  }
+
+  @Test func aClickInTheAgendaGoesToThatStep() throws {
+    var state = summary()
+    let l = lines(state)
+    let row = try #require(l.firstIndex { $0.contains(" 2 Onboarding") })
+    #expect(press(5, row, state) == .goTo(step: 1))
+    _ = reduceWorkshop(&state, .mouse(.goTo(step: 1)))
+    #expect(state.session.stepIndex == 1)
+    #expect(press(5, 1, state) == nil)  // the title bar
+  }
+
+  @Test func onTheSummaryATrackClickSetsTheAgreedMarkerAndARowClickChoosesTheArea() throws {
+    var state = summary()
+    let l = lines(state)
+    let leadership = try #require(l.firstIndex { $0.contains("  Leadership ") && $0.contains("→") })
+    let nameX = try #require(l[leadership].range(of: "Leadership")).lowerBound.utf16Offset(in: l[leadership])
+    #expect(press(nameX, leadership, state) == .selectArea(2))
+    _ = reduceWorkshop(&state, .mouse(.selectArea(2)))
+    #expect(state.summaryArea == "Leadership")
+
+    // The big track: the row with the stage ticks; its first column is 0, its last 100.
+    let track = try #require(l.firstIndex { $0.contains("┼") && $0.contains("─") })
+    let chars = Array(l[track])
+    let first = try #require(chars.firstIndex { "─┼●◆".contains($0) })
+    let last = try #require(chars.lastIndex { "─┼●◆".contains($0) })
+    #expect(press(first, track, state) == .setAgreed(0))
+    #expect(press(last, track, state) == .setAgreed(100))
+    let entries = reduceWorkshop(&state, .mouse(.setAgreed(30)))
+    #expect(entries.count == 1)
+    #expect(state.session.agreedCurrent(in: "Leadership") == 30)
+    #expect(state.session.agreedTarget(in: "Leadership") == 85)
+    #expect(state.session.agreedCurrent(in: "Compliance") == 10)
+  }
+
+  @Test func theWheelSelectsVotesAndNothingHappensUnderAnOverlay() {
+    var session = WorkshopSession(id: "m", script: WorkshopAreaAppTests.script, startedAt: 0)
+    session.apply(.voted(WorkshopVote(id: 1, current: 10, target: 15), step: 0, at: 1))
+    var state = WorkshopState(session: session, catalogue: .builtIn, now: 2)
+    let wheel = MouseEvent(.wheelDown, at: Point(x: 50, y: 20))
+    #expect(WorkshopScreen.action(for: wheel, state: state, size: size) == .selectVote(by: 1))
+    state.showingHelp = true
+    #expect(WorkshopScreen.action(for: wheel, state: state, size: size) == nil)
+    #expect(WorkshopScreen.action(for: wheel, state: state, size: Size(width: 60, height: 20)) == nil)
+  }
+}
