@@ -101,11 +101,15 @@ public struct Position: Hashable, Comparable, Sendable, Codable, CustomStringCon
   /// Social empowerment at this position, 0...100, from ``Continuum/socialEmpowerment(at:)``.
   public var socialEmpowerment: Double { Continuum.socialEmpowerment(at: Double(value)) }
 
-  /// The named level of ``socialEmpowerment``.
+  /// The named level of social empowerment here: the level of the position's stage (Directed
+  /// low, Guided structured, Enabled distributed, Learner-led self-organising), as the domain
+  /// pairs them, so the name never contradicts the stage shown beside it. The S-curve's value
+  /// (``socialEmpowerment``) says how far along the level the position is.
   ///
-  /// The S-curve lags behind learner control near the organisation end, so a low Guided position
-  /// can still read as `.low`.
-  public var socialLevel: SocialLevel { SocialLevel.containing(socialEmpowerment) }
+  /// ```swift
+  /// Position(clamping: 27).socialLevel  // .structured (the curve is still at 18 here)
+  /// ```
+  public var socialLevel: SocialLevel { SocialLevel(stage: stage) }
 
   /// The number alone, e.g. `"42"`.
   public var description: String { String(value) }

@@ -198,6 +198,21 @@ public enum SocialLevel: Int, CaseIterable, Sendable, Codable {
     }
   }
 
+  /// The level a stage pairs with: Directed low, Guided structured, Enabled distributed,
+  /// Learner-led self-organising.
+  ///
+  /// ```swift
+  /// SocialLevel(stage: .guided)  // .structured
+  /// ```
+  public init(stage: Stage) {
+    switch stage {
+    case .directed: self = .low
+    case .guided: self = .structured
+    case .enabled: self = .distributed
+    case .learnerLed: self = .selfOrganising
+    }
+  }
+
   /// The level for a social-empowerment value: below 25 low, below 50 structured, below 75
   /// distributed, otherwise self-organising (NaN counts as low).
   ///

@@ -88,7 +88,7 @@ func problem(_ r: Result<Snapshot, Diagnostic>) -> String {
     #expect(s.current.socialEmpowerment == 32.3)  // 100 * (3·0.38² − 2·0.38³) = 32.3456
     #expect(s.current.socialLevel == .structured)
     #expect(s.target.socialEmpowerment == 78.4)  // 100 * (3·0.7² − 2·0.7³) = 78.4
-    #expect(s.target.socialLevel == .selfOrganising)
+    #expect(s.target.socialLevel == .distributed)  // 70 is Enabled, whose level is distributed
   }
 
   @Test func recommendationsKeepTheRecommendersOrderWithRoundedScores() {
@@ -288,7 +288,7 @@ func problem(_ r: Result<Snapshot, Diagnostic>) -> String {
     let report = SnapshotDiff(from: sample(38, 70), to: sample(38, 69)).report
     #expect(report.hasPrefix("Current: 38, unchanged\nTarget: 70 → 69, 1 point towards the organisation\n"))
     #expect(!report.contains("Stage:"))
-    #expect(report.contains("Social empowerment: target 78.4 → 77.1 (Self-organising)"))
+    #expect(report.contains("Social empowerment: target 78.4 → 77.1 (Distributed)"))
   }
 
   @Test func titleAndNoteChangesCount() {

@@ -58,3 +58,16 @@ import Testing
   #expect(Position(clamping: 62).socialLevel == .distributed)
   #expect(Position(clamping: 87).socialLevel == .selfOrganising)
 }
+
+@Test func theSocialLevelIsTheStagesSoItNeverContradictsIt() {
+  // Low in Guided or self-organising in Enabled would contradict the stage shown beside it.
+  #expect(Position(clamping: 27).socialLevel == .structured)  // the curve is still at 18 here
+  #expect(Position(clamping: 25).socialLevel == .structured)
+  #expect(Position(clamping: 24).socialLevel == .low)
+  #expect(Position(clamping: 70).socialLevel == .distributed)  // the curve is at 78 here
+  #expect(Position(clamping: 75).socialLevel == .selfOrganising)
+  for p in 0...100 {
+    let position = Position(clamping: p)
+    #expect(position.socialLevel == SocialLevel(stage: position.stage))
+  }
+}
