@@ -99,10 +99,14 @@ func reduceArea(_ state: inout AppState, _ action: AreaAction) -> [AppEffect] {
   return []
 }
 
-private func editorKey(_ state: inout AppState, _ editor: inout AreaEditor, _ key: Key) -> [AppEffect] {
+private func editorKey(_ state: inout AppState, _ editor: inout AreaEditor, _ key: Key)
+  -> [AppEffect]
+{
   if case .remove(let index) = editor.mode {
     state.areaEditor = nil
-    guard key == .char("y") || key == .char("Y"), state.areas.indices.contains(index) else { return [] }
+    guard key == .char("y") || key == .char("Y"), state.areas.indices.contains(index) else {
+      return []
+    }
     let name = state.areas[index].name
     guard !state.areas[index].pinned, state.areas.count > 1 else { return [] }
     state.removeArea(index)
@@ -128,7 +132,8 @@ private func editorKey(_ state: inout AppState, _ editor: inout AreaEditor, _ ke
       case .add:
         // A new area starts where the active one is: the organisation-wide picture is the
         // usual starting point before an area is placed on its own.
-        let i = state.appendArea(LearningArea(name: name, current: state.current, target: state.target))
+        let i = state.appendArea(
+          LearningArea(name: name, current: state.current, target: state.target))
         state.selectArea(i)
         state.selection = 0
         state.notice = "Added \(name)"
@@ -157,7 +162,9 @@ struct AreaEditorLayout {
   var field: Rect
 
   init?(size: Size) {
-    guard size.width >= Screen.minimum.width, size.height >= Screen.minimum.height else { return nil }
+    guard size.width >= Screen.minimum.width, size.height >= Screen.minimum.height else {
+      return nil
+    }
     let w = min(56, size.width - 4), h = 8
     box = Rect(x: (size.width - w) / 2, y: max(1, (size.height - h) / 2), width: w, height: h)
     let inner = Box.inner(of: box)
@@ -169,7 +176,9 @@ struct AreaEditorLayout {
 extension Screen {
   /// The cursor in the area name field while it is open; nil otherwise.
   static func areaEditorCursor(_ state: AppState, size: Size) -> Point? {
-    guard let editor = state.areaEditor, let layout = AreaEditorLayout(size: size) else { return nil }
+    guard let editor = state.areaEditor, let layout = AreaEditorLayout(size: size) else {
+      return nil
+    }
     if case .remove = editor.mode { return nil }
     let column = editor.field.visible(width: layout.field.width).cursorColumn
     return Point(x: layout.field.x + column, y: layout.field.y)
@@ -184,7 +193,8 @@ extension Context {
     func line(_ text: String, _ y: Int, _ style: Style) {
       guard y >= area.y, y < area.maxY else { return }
       grid.put(
-        TextWidth.truncate(TextSanitizer.cleanLine(text), toColumns: area.width, ellipsis: glyphs.ellipsis),
+        TextWidth.truncate(
+          TextSanitizer.cleanLine(text), toColumns: area.width, ellipsis: glyphs.ellipsis),
         at: Point(x: area.x, y: y), style: style, clip: area)
     }
     if case .remove(let index) = editor.mode {
@@ -200,7 +210,8 @@ extension Context {
     fieldStyle.attributes.insert(.reverse)
     grid.fill(layout.field, with: .blank(fieldStyle))
     grid.put(
-      editor.field.visible(width: layout.field.width).text, at: Point(x: layout.field.x, y: layout.field.y),
+      editor.field.visible(width: layout.field.width).text,
+      at: Point(x: layout.field.x, y: layout.field.y),
       style: fieldStyle, clip: layout.field)
     if let error = editor.error {
       var style = styles.warning

@@ -1,8 +1,8 @@
 import Canvas
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+  import FoundationEssentials
 #else
-import Foundation
+  import Foundation
 #endif
 import LearnerPowerModel
 

@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+  import FoundationEssentials
 #else
-import Foundation
+  import Foundation
 #endif
 import LearnerPowerModel
 
@@ -108,7 +108,8 @@ public enum AssessmentReport {
       median = rounded(s.median)
       spread = rounded(s.spread)
       answered = s.answered
-      profile = Dictionary(uniqueKeysWithValues: s.profile.map { ($0.key.rawValue, rounded($0.value)) })
+      profile = Dictionary(
+        uniqueKeysWithValues: s.profile.map { ($0.key.rawValue, rounded($0.value)) })
     }
   }
 

@@ -1,8 +1,8 @@
 import Canvas
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+  import FoundationEssentials
 #else
-import Foundation
+  import Foundation
 #endif
 import LearnerPowerModel
 
@@ -24,7 +24,8 @@ public enum AssessmentScreen {
     let styles = Styles(theme)
     var grid = CellGrid(size: size, fill: .blank(styles.base))
     guard size.width >= minimum.width, size.height >= minimum.height else {
-      Screen.drawTooSmall(into: &grid, style: styles.message, ascii: ascii, screen: "The self-assessment")
+      Screen.drawTooSmall(
+        into: &grid, style: styles.message, ascii: ascii, screen: "The self-assessment")
       return grid
     }
     let painter = AssessmentPainter(
@@ -79,7 +80,9 @@ struct AssessmentPainter {
     if session.index == 0, !session.questions.intro.isEmpty {
       // The intro goes in whatever the question leaves free (and a gap after it); it shows
       // when at least its first two lines fit, cut with an ellipsis if it has more.
-      let intro = Text(TextSanitizer.cleanLine(session.questions.intro), style: styles.muted, ellipsis: glyphs.ellipsis)
+      let intro = Text(
+        TextSanitizer.cleanLine(session.questions.intro), style: styles.muted,
+        ellipsis: glyphs.ellipsis)
       let introLines = intro.lines(width: area.width).count
       let room = min(introLines, 4, area.height - needed - 1)
       if room >= min(introLines, 2) {
@@ -88,7 +91,8 @@ struct AssessmentPainter {
     }
     var heading = styles.heading
     heading.attributes.insert(.bold)
-    y += Text(q.text, style: heading).draw(into: &grid, in: Rect(x: area.x, y: y, width: area.width, height: 2))
+    y += Text(q.text, style: heading).draw(
+      into: &grid, in: Rect(x: area.x, y: y, width: area.width, height: 2))
     y += 1
     y = drawHorizonTabs(at: y, area: area, into: &grid) + 1
 
@@ -102,10 +106,14 @@ struct AssessmentPainter {
       var rowStyle = highlighted ? styles.selected : styles.panel
       if highlighted { rowStyle.attributes.insert(.reverse) }
       let lineCount = min(2, roomPerRow)
-      let textRect = Rect(x: area.x + 5, y: y, width: max(1, area.width - 5 - tagWidth), height: lineCount)
+      let textRect = Rect(
+        x: area.x + 5, y: y, width: max(1, area.width - 5 - tagWidth), height: lineCount)
       grid.fill(Rect(x: area.x, y: y, width: area.width, height: 1), with: .blank(rowStyle))
-      put("\(pointer) \(key)", x: area.x, y: y, style: highlighted ? rowStyle : styles.hintKey, into: &grid)
-      let used = Text(text, style: rowStyle, ellipsis: glyphs.ellipsis).draw(into: &grid, in: textRect)
+      put(
+        "\(pointer) \(key)", x: area.x, y: y, style: highlighted ? rowStyle : styles.hintKey,
+        into: &grid)
+      let used = Text(text, style: rowStyle, ellipsis: glyphs.ellipsis).draw(
+        into: &grid, in: textRect)
       let tag = tagText(for: i, question: q)
       if !tag.isEmpty {
         let x = area.maxX - TextWidth.columns(tag)
@@ -178,7 +186,9 @@ struct AssessmentPainter {
       var style = styles.warning
       style.attributes.insert(.bold)
       _ = Text("Cannot score yet: \(error).", style: style).draw(into: &grid, in: area)
-      statusLine("\(session.completed) of \(session.questions.questions.count) answered for both", into: &grid)
+      statusLine(
+        "\(session.completed) of \(session.questions.questions.count) answered for both",
+        into: &grid)
       hints([("b", "back to the questions"), ("Esc", "leave")], into: &grid)
     case .success(let result):
       drawScores(result, area: area, into: &grid)
@@ -193,14 +203,17 @@ struct AssessmentPainter {
         // name, so every key still shows.
         let hint = { (name: String) in "put into \(name)'s markers" }
         let bLabel = ["back to the questions", "back"].first { b in
-          KeyHints([("m", hint(areaName)), ("b", b), ("Esc", "leave")]).fittingCount(width: width - 1) == 3
+          KeyHints([("m", hint(areaName)), ("b", b), ("Esc", "leave")]).fittingCount(
+            width: width - 1) == 3
         }
         let b = bLabel ?? "back"
         let room = width - 1 - TextWidth.columns("m \(hint(""))  b \(b)  Esc leave")
         let name = TextWidth.truncate(areaName, toColumns: max(4, room), ellipsis: glyphs.ellipsis)
         hints([("m", hint(name)), ("b", b), ("Esc", "leave")], into: &grid)
       } else {
-        hints([("m", "put into markers"), ("b", "back to the questions"), ("Esc", "leave")], into: &grid)
+        hints(
+          [("m", "put into markers"), ("b", "back to the questions"), ("Esc", "leave")], into: &grid
+        )
       }
     }
   }
@@ -213,7 +226,9 @@ struct AssessmentPainter {
       var x = area.x
       var bold = style
       bold.attributes.insert(.bold)
-      x += put(label + String(repeating: " ", count: max(0, 8 - label.count)), x: x, y: y, style: bold, into: &grid)
+      x += put(
+        label + String(repeating: " ", count: max(0, 8 - label.count)), x: x, y: y, style: bold,
+        into: &grid)
       x += put(
         "\(score.position.value) \(score.position.stage.name)", x: x, y: y,
         style: styles.stage(score.position.stage), into: &grid)
@@ -236,18 +251,26 @@ struct AssessmentPainter {
     header.attributes.insert(.bold)
     put("Profile", x: area.x, y: y, style: header, into: &grid)
     put("Today", x: area.x + nameWidth, y: y, style: styles.current, into: &grid)
-    put("Target", x: area.x + nameWidth + barWidth + valueWidth + 3, y: y, style: styles.target, into: &grid)
-    put("Gap", x: area.x + nameWidth + 2 * (barWidth + valueWidth + 3), y: y, style: styles.muted, into: &grid)
+    put(
+      "Target", x: area.x + nameWidth + barWidth + valueWidth + 3, y: y, style: styles.target,
+      into: &grid)
+    put(
+      "Gap", x: area.x + nameWidth + 2 * (barWidth + valueWidth + 3), y: y, style: styles.muted,
+      into: &grid)
     y += 1
     for d in AssessmentDimension.allCases where y < area.maxY {
       var x = area.x
       put(d.name, x: x, y: y, style: styles.panel, into: &grid)
       x += nameWidth
-      for (value, style) in [(r.today.profile[d], styles.current), (r.target.profile[d], styles.target)] {
+      for (value, style) in [
+        (r.today.profile[d], styles.current), (r.target.profile[d], styles.target),
+      ] {
         if let value {
           Bar(value: value, max: 100, filledStyle: style, emptyStyle: styles.muted, glyphs: glyphs)
             .draw(into: &grid, in: Rect(x: x, y: y, width: barWidth, height: 1))
-          put(AssessmentReport.one(value).leftPad(valueWidth), x: x + barWidth, y: y, style: styles.panel, into: &grid)
+          put(
+            AssessmentReport.one(value).leftPad(valueWidth), x: x + barWidth, y: y,
+            style: styles.panel, into: &grid)
         } else {
           put("not answered", x: x, y: y, style: styles.muted, into: &grid)
         }
@@ -267,7 +290,8 @@ struct AssessmentPainter {
     } else {
       _ = Text(
         "No large jump: at most 40 points and no skipped stage. Compliance training is left out; "
-          + "it stays formal wherever the rest sits.", style: styles.muted, ellipsis: glyphs.ellipsis
+          + "it stays formal wherever the rest sits.", style: styles.muted,
+        ellipsis: glyphs.ellipsis
       ).draw(into: &grid, in: rest)
     }
   }

@@ -34,7 +34,9 @@ public struct AssessmentSession: Sendable, Hashable {
   }
 
   /// The row number of "not sure" (after the answers).
-  public var notSureRow: Int { question.map { $0.answers.count } ?? AssessmentQuestion.scores.count }
+  public var notSureRow: Int {
+    question.map { $0.answers.count } ?? AssessmentQuestion.scores.count
+  }
 
   /// The question on screen; nil only for an empty question set.
   public var question: AssessmentQuestion? {

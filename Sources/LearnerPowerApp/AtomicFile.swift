@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+  import FoundationEssentials
 #else
-import Foundation
+  import Foundation
 #endif
 
 #if canImport(Glibc)
@@ -70,7 +70,8 @@ public struct AtomicFile: Sendable {
       throw FileStoreError(path: path, reason: "it is a folder, not a file")
     }
     if !overwrite, FileManager.default.fileExists(atPath: path) {
-      throw FileStoreError(path: path, reason: "the file already exists (use --force to replace it)")
+      throw FileStoreError(
+        path: path, reason: "the file already exists (use --force to replace it)")
     }
     let tmp = "\(dir)/.\(base).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
     let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
@@ -96,7 +97,8 @@ public struct AtomicFile: Sendable {
       unlink(tmp)
       if rc != 0 {
         throw e == EEXIST
-          ? FileStoreError(path: path, reason: "the file already exists (use --force to replace it)")
+          ? FileStoreError(
+            path: path, reason: "the file already exists (use --force to replace it)")
           : .posix(path, e, doing: "moving the new file into place")
       }
     }

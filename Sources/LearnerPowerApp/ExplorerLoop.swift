@@ -1,8 +1,8 @@
 import Canvas
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+  import FoundationEssentials
 #else
-import Foundation
+  import Foundation
 #endif
 import LearnerPowerModel
 
@@ -40,7 +40,10 @@ public final class ExplorerLoop {
   /// Lazy so the built-in set is parsed when `a` is first pressed, not before the first frame.
   public lazy var questions: AssessmentQuestions = .builtIn
 
-  public init(state: AppState, terminal: any InteractiveTerminal, themes: ThemeLibrary, theme: ResolvedTheme, store: StateStore) {
+  public init(
+    state: AppState, terminal: any InteractiveTerminal, themes: ThemeLibrary, theme: ResolvedTheme,
+    store: StateStore
+  ) {
     self.state = state
     self.terminal = terminal
     self.themes = themes
@@ -102,7 +105,8 @@ public final class ExplorerLoop {
       if m.kind == .drag && dragging {
         let track = Screen.layout(terminal.size).track
         let geometry = Slider.Geometry(range: Position.range, x: track.x, width: track.width)
-        return reduce(&state, .placedMarker(at: Position(clamping: geometry.value(atColumn: m.point.x))))
+        return reduce(
+          &state, .placedMarker(at: Position(clamping: geometry.value(atColumn: m.point.x))))
       }
       guard let action = Screen.action(for: m, state: state, size: terminal.size) else { return [] }
       if m.kind == .press, case .placedMarker = action { dragging = true }

@@ -56,7 +56,9 @@ public struct KeyMap: Sendable {
   /// (key label, summary) pairs for the hint line, in table order.
   public func hints(ascii: Bool) -> [(key: String, label: String)] {
     var seen = Set<String>()
-    let ranked = bindings.filter(\.onHintLine).sorted { ($0.hintPriority ?? 0) < ($1.hintPriority ?? 0) }
+    let ranked = bindings.filter(\.onHintLine).sorted {
+      ($0.hintPriority ?? 0) < ($1.hintPriority ?? 0)
+    }
     return ranked.compactMap { b in
       let group = b.helpGroup ?? b.keyLabel
       guard seen.insert(group).inserted else { return nil }
@@ -76,21 +78,32 @@ public struct KeyMap: Sendable {
 
   /// The explorer's keys, as DESIGN.md lists them.
   public static let explorer = KeyMap([
-    KeyBinding([.left, .char("h")], .nudged(by: -1), "←/→", ascii: "<-/->", "move 1", hint: 1, group: "move1"),
-    KeyBinding([.right, .char("l")], .nudged(by: 1), "←/→", ascii: "<-/->", "move 1", group: "move1"),
-    KeyBinding([.shiftLeft, .char("H")], .nudged(by: -5), "⇧←/→ H/L", ascii: "H/L", "move 5", group: "move5"),
-    KeyBinding([.shiftRight, .char("L")], .nudged(by: 5), "⇧←/→ H/L", ascii: "H/L", "move 5", group: "move5"),
+    KeyBinding(
+      [.left, .char("h")], .nudged(by: -1), "←/→", ascii: "<-/->", "move 1", hint: 1, group: "move1"
+    ),
+    KeyBinding(
+      [.right, .char("l")], .nudged(by: 1), "←/→", ascii: "<-/->", "move 1", group: "move1"),
+    KeyBinding(
+      [.shiftLeft, .char("H")], .nudged(by: -5), "⇧←/→ H/L", ascii: "H/L", "move 5", group: "move5"),
+    KeyBinding(
+      [.shiftRight, .char("L")], .nudged(by: 5), "⇧←/→ H/L", ascii: "H/L", "move 5", group: "move5"),
     KeyBinding([.pageDown], .nudged(by: -10), "PgDn/PgUp", "move 10", group: "move10"),
     KeyBinding([.pageUp], .nudged(by: 10), "PgDn/PgUp", "move 10", group: "move10"),
-    KeyBinding([.home], .placedMarker(at: Position(clamping: 0)), "Home/End", "to either end", group: "ends"),
-    KeyBinding([.end], .placedMarker(at: Position(clamping: 100)), "Home/End", "to either end", group: "ends"),
+    KeyBinding(
+      [.home], .placedMarker(at: Position(clamping: 0)), "Home/End", "to either end", group: "ends"),
+    KeyBinding(
+      [.end], .placedMarker(at: Position(clamping: 100)), "Home/End", "to either end", group: "ends"
+    ),
     KeyBinding([.char("1")], .jumpedToStage(.directed), "1-4", "stages", hint: 8, group: "stages"),
     KeyBinding([.char("2")], .jumpedToStage(.guided), "1-4", "stages", group: "stages"),
     KeyBinding([.char("3")], .jumpedToStage(.enabled), "1-4", "stages", group: "stages"),
     KeyBinding([.char("4")], .jumpedToStage(.learnerLed), "1-4", "stages", group: "stages"),
     KeyBinding([.tab, .backTab], .switchedMarker, "Tab", "current/target", hint: 4),
-    KeyBinding([.up, .char("k")], .movedSelection(by: -1), "↑/↓", ascii: "Up/Dn", "select", hint: 5, group: "select"),
-    KeyBinding([.down, .char("j")], .movedSelection(by: 1), "↑/↓", ascii: "Up/Dn", "select", group: "select"),
+    KeyBinding(
+      [.up, .char("k")], .movedSelection(by: -1), "↑/↓", ascii: "Up/Dn", "select", hint: 5,
+      group: "select"),
+    KeyBinding(
+      [.down, .char("j")], .movedSelection(by: 1), "↑/↓", ascii: "Up/Dn", "select", group: "select"),
     KeyBinding([.enter], .openedDetail, "Enter", "details", hint: 6),
     KeyBinding([.escape], .closedOverlay, "Esc", "close"),
     KeyBinding([.char("s")], .requestedSnapshotSave, "s", "save", hint: 7),
@@ -100,10 +113,16 @@ public struct KeyMap: Sendable {
     KeyBinding([.char("a")], .requestedAssessment, "a", "self-assessment"),
     KeyBinding([.char("A")], .area(.switched(by: 1)), "A", "next learning area"),
     KeyBinding([.char("v")], .area(.toggledAllAreas), "v", "all areas on one continuum"),
-    KeyBinding([.char("N")], .area(.requestedAdd), "N/R/D/P", "area: new/rename/remove/pin", group: "areas"),
-    KeyBinding([.char("R")], .area(.requestedRename), "N/R/D/P", "area: new/rename/remove/pin", group: "areas"),
-    KeyBinding([.char("D")], .area(.requestedRemove), "N/R/D/P", "area: new/rename/remove/pin", group: "areas"),
-    KeyBinding([.char("P")], .area(.toggledPin), "N/R/D/P", "area: new/rename/remove/pin", group: "areas"),
+    KeyBinding(
+      [.char("N")], .area(.requestedAdd), "N/R/D/P", "area: new/rename/remove/pin", group: "areas"),
+    KeyBinding(
+      [.char("R")], .area(.requestedRename), "N/R/D/P", "area: new/rename/remove/pin",
+      group: "areas"),
+    KeyBinding(
+      [.char("D")], .area(.requestedRemove), "N/R/D/P", "area: new/rename/remove/pin",
+      group: "areas"),
+    KeyBinding(
+      [.char("P")], .area(.toggledPin), "N/R/D/P", "area: new/rename/remove/pin", group: "areas"),
     KeyBinding([.char("?")], .toggledHelp, "?", "help", hint: 2),
     KeyBinding([.ctrl("z")], .requestedSuspend, "Ctrl-Z", "suspend"),
     KeyBinding([.char("q"), .ctrl("c")], .requestedQuit, "q", "quit", hint: 3),

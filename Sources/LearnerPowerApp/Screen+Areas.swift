@@ -75,10 +75,12 @@ extension Context {
     // A column of padding each side, unless names would be cut below ten columns (60x20): then
     // the numbers may touch the right border and the name gets that column.
     var area = Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: inner.height)
-    var fitted = AllAreasColumns(width: area.width, longestName: longestName, numbers: numbersWidth, anyPinned: anyPinned)
+    var fitted = AllAreasColumns(
+      width: area.width, longestName: longestName, numbers: numbersWidth, anyPinned: anyPinned)
     if fitted.map({ $0.name < min(longestName, 10) }) ?? true {
       area.width += 1
-      fitted = AllAreasColumns(width: area.width, longestName: longestName, numbers: numbersWidth, anyPinned: anyPinned)
+      fitted = AllAreasColumns(
+        width: area.width, longestName: longestName, numbers: numbersWidth, anyPinned: anyPinned)
     }
     guard let columns = fitted else { return }
     let pinX = area.x + 2 + columns.name + 1
@@ -114,7 +116,9 @@ extension Context {
       let name = TextWidth.truncate(a.name, toColumns: columns.name, ellipsis: glyphs.ellipsis)
       grid.put(pointer + name, at: Point(x: area.x, y: y), style: nameStyle, clip: area)
       if a.pinned {
-        grid.put(columns.shortPin ? "p" : "pin", at: Point(x: pinX, y: y), style: styles.pinned, clip: area)
+        grid.put(
+          columns.shortPin ? "p" : "pin", at: Point(x: pinX, y: y), style: styles.pinned, clip: area
+        )
       }
       grid.put(
         String(repeating: glyphs.sliderTrack, count: trackWidth), at: Point(x: trackX, y: y),
@@ -128,17 +132,23 @@ extension Context {
       grid.put(glyphs.markerPrimary, at: Point(x: cx, y: y), style: currentStyle, clip: area)
       let n = numbers[index]
       var x = numbersEnd - numbersWidth + currentWidth - TextWidth.columns(n.current)
-      for (text, style) in [(n.current, currentStyle), (n.arrow, styles.muted), (n.target, targetStyle)] {
+      for (text, style) in [
+        (n.current, currentStyle), (n.arrow, styles.muted), (n.target, targetStyle),
+      ] {
         grid.put(text, at: Point(x: x, y: y), style: style, clip: area)
         x += TextWidth.columns(text)
       }
     }
-    let more = areas.count > visible ? "\(first + 1)-\(first + min(visible, areas.count)) of \(areas.count)" : ""
+    let more =
+      areas.count > visible
+      ? "\(first + 1)-\(first + min(visible, areas.count)) of \(areas.count)" : ""
     let pin = columns.pin == 0 ? "" : columns.shortPin ? "p" : "pin"
     let (c, t) = (glyphs.markerPrimary, glyphs.markerSecondary)
     // The roomiest wording that fits; when none does, the scroll position goes first, since
     // the markers explain themselves more readily than a hidden part of the list.
-    let roomy = ["\(c) current", "\(t) target"] + (pin.isEmpty ? [] : ["\(pin) = pinned"]) + (more.isEmpty ? [] : [more])
+    let roomy =
+      ["\(c) current", "\(t) target"] + (pin.isEmpty ? [] : ["\(pin) = pinned"])
+      + (more.isEmpty ? [] : [more])
     let tight = ["\(c) current", "\(t) target"] + (pin.isEmpty ? [] : ["\(pin)=pinned"])
     let legends = [
       roomy.joined(separator: "  "), (tight + (more.isEmpty ? [] : [more])).joined(separator: " "),

@@ -37,7 +37,9 @@ struct Context {
     // The area name matters more than the product name, so the product words go first.
     let room = max(0, r.width - rightWidth - 1)
     let name = state.area.name + (state.area.pinned ? " (pinned)" : "")
-    let candidates = [" Learner Power explorer \(dot) \(name)", " Learner Power \(dot) \(name)", " \(name)"]
+    let candidates = [
+      " Learner Power explorer \(dot) \(name)", " Learner Power \(dot) \(name)", " \(name)",
+    ]
     let left = TextWidth.truncate(
       candidates.first { TextWidth.columns($0) <= room } ?? candidates[2], toColumns: room,
       ellipsis: glyphs.ellipsis)
@@ -81,7 +83,9 @@ struct Context {
       let band = "\(stage.band.lowerBound)\(dash)\(stage.band.upperBound)"
       let span = hi - lo + 1
       let full = "\(name) \(band)"
-      let text = TextWidth.columns(full) + 1 <= span ? full : TextWidth.truncate(name, toColumns: max(0, span - 1), ellipsis: "")
+      let text =
+        TextWidth.columns(full) + 1 <= span
+        ? full : TextWidth.truncate(name, toColumns: max(0, span - 1), ellipsis: "")
       let x = lo + max(0, (span - TextWidth.columns(text)) / 2)
       let isHere = state.activePosition.stage == stage
       var style = styles.stage(stage)
@@ -132,7 +136,8 @@ struct Context {
     let series = state.ascii ? ["*", "o", "+"] : ["■", "▲", "★"]
     let lines = [
       LineChart.Series(
-        name: "organisation", points: samples.map { ChartPoint(x: $0.position, y: $0.organisational) },
+        name: "organisation",
+        points: samples.map { ChartPoint(x: $0.position, y: $0.organisational) },
         style: styles.organisation, glyph: series[0]),
       LineChart.Series(
         name: "learner", points: samples.map { ChartPoint(x: $0.position, y: $0.learner) },
@@ -145,7 +150,8 @@ struct Context {
       LineChart.Band(
         xRange: Double(s.band.lowerBound)...Double(s.band.upperBound + (s == .learnerLed ? 0 : 1)),
         style: s.rawValue % 2 == 0 ? styles.band : styles.base,
-        label: String(s.name.prefix(1)), shade: s.rawValue % 2 == 0 ? (state.ascii ? "." : "·") : " ")
+        label: String(s.name.prefix(1)),
+        shade: s.rawValue % 2 == 0 ? (state.ascii ? "." : "·") : " ")
     }
     // Markers are labelled above the plot and ticked on the x axis rather than drawn as
     // full-height lines: a line would repaint a whole column twice on every key press.
@@ -160,9 +166,12 @@ struct Context {
     let chart = LineChart(
       xRange: 0...100, yRange: 0...100, series: lines, bands: bands, markers: markers,
       yLabels: chartRect.height >= 6
-        ? [.init(value: 0, text: "0"), .init(value: 50, text: "50"), .init(value: 100, text: "100")]
+        ? [
+          .init(value: 0, text: "0"), .init(value: 50, text: "50"), .init(value: 100, text: "100"),
+        ]
         : [],
-      xLabels: [], showsAxes: true, axisStyle: styles.axis, labelStyle: styles.muted, glyphs: glyphs)
+      xLabels: [], showsAxes: true, axisStyle: styles.axis, labelStyle: styles.muted, glyphs: glyphs
+    )
     chart.draw(into: &grid, in: chartRect)
     let chartLayout = chart.layout(in: chartRect)
     if let axis = chartLayout.xAxisRow {
@@ -172,7 +181,9 @@ struct Context {
         (state.current.value, state.ascii ? "C" : "┴", styles.chartCurrent),
       ]
       for (value, glyph, style) in ticks {
-        grid.put(glyph, at: Point(x: geo.column(forX: Double(value)), y: axis), style: style, clip: chartRect)
+        grid.put(
+          glyph, at: Point(x: geo.column(forX: Double(value)), y: axis), style: style,
+          clip: chartRect)
       }
     }
 
@@ -197,7 +208,8 @@ struct Context {
       if x + w > inner.maxX { break }
       x += grid.put(series[i], at: Point(x: x, y: legendRow), style: styles3[i], clip: inner)
       let gap = String(repeating: " ", count: form.gap)
-      x += grid.put(" " + name + gap, at: Point(x: x, y: legendRow), style: styles.muted, clip: inner)
+      x += grid.put(
+        " " + name + gap, at: Point(x: x, y: legendRow), style: styles.muted, clip: inner)
     }
   }
 
@@ -212,10 +224,14 @@ struct Context {
     let area = Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: inner.height)
     var y = area.y
     y += Text(s.meaning, style: styles.panel, ellipsis: glyphs.ellipsis)
-      .draw(into: &grid, in: Rect(x: area.x, y: y, width: area.width, height: min(2, area.maxY - y)))
+      .draw(
+        into: &grid, in: Rect(x: area.x, y: y, width: area.width, height: min(2, area.maxY - y)))
     let lines: [(String, String)] = [
       ("L&D role", s.ldRole),
-      ("Social empowerment", "\(Int(p.socialEmpowerment.rounded()))/100, \(p.socialLevel.name.lowercased()) level"),
+      (
+        "Social empowerment",
+        "\(Int(p.socialEmpowerment.rounded()))/100, \(p.socialLevel.name.lowercased()) level"
+      ),
       ("Technology", s.technology),
     ]
     for (head, body) in lines where y < area.maxY {
@@ -234,9 +250,12 @@ struct Context {
     let title = "Fits the \(state.active.title.lowercased()) marker (\(p.stage.name))"
     let inner = box(title, layout.listBox, into: &grid)
     guard !inner.isEmpty else { return }
-    var list = Screen.recommendationList(state, recommendations: recommendations, glyphs: glyphs, styles: styles)
+    var list = Screen.recommendationList(
+      state, recommendations: recommendations, glyphs: glyphs, styles: styles)
     if list.rows.isEmpty {
-      grid.put("Nothing in the catalogue fits here.", at: Point(x: inner.x + 1, y: inner.y), style: styles.muted, clip: inner)
+      grid.put(
+        "Nothing in the catalogue fits here.", at: Point(x: inner.x + 1, y: inner.y),
+        style: styles.muted, clip: inner)
       return
     }
     list.style = styles.panel
@@ -266,13 +285,16 @@ struct Context {
     var y = area.y
     func line(_ text: String, _ style: Style) {
       guard y < area.maxY else { return }
-      grid.put(TextWidth.truncate(text, toColumns: area.width, ellipsis: glyphs.ellipsis), at: Point(x: area.x, y: y), style: style, clip: area)
+      grid.put(
+        TextWidth.truncate(text, toColumns: area.width, ellipsis: glyphs.ellipsis),
+        at: Point(x: area.x, y: y), style: style, clip: area)
       y += 1
     }
     if tr.distance == 0 {
       line("Current and target are the same.", styles.panel)
       // Wrapped over the lines the plan would use, so a narrow panel shows it whole.
-      let hint = TextWidth.wrap("Press Tab, then move the target to plan a change.", width: area.width)
+      let hint = TextWidth.wrap(
+        "Press Tab, then move the target to plan a change.", width: area.width)
       let room = area.maxY - y
       for (i, l) in hint.prefix(room).enumerated() {
         let cut = i == room - 1 && hint.count > room
@@ -280,7 +302,8 @@ struct Context {
       }
       return
     }
-    let toward = tr.direction == .towardsLearner ? "towards the learner" : "towards the organisation"
+    let toward =
+      tr.direction == .towardsLearner ? "towards the learner" : "towards the organisation"
     let stages =
       tr.stagesCrossed == 0
       ? "within \(tr.current.stage.name)"
@@ -296,14 +319,19 @@ struct Context {
       ("-", "Phase down", "down", tr.phaseDown, styles.phaseDown),
     ]
     // The caveat is the one thing not to miss: two lines, four when there is room.
-    let caveat = tr.isLargeJump ? tr.caveat.map { TextWidth.wrap("! " + $0, width: area.width) } ?? [] : []
+    let caveat =
+      tr.isLargeJump ? tr.caveat.map { TextWidth.wrap("! " + $0, width: area.width) } ?? [] : []
     let caveatRoom = area.height >= 10 ? 4 : 2
     func drawCaveat(_ count: Int) {
       let shown = caveat.prefix(max(0, count))
       for (i, l) in shown.enumerated() {
         // A cut caveat says so, rather than stopping mid-sentence.
         let cut = i == shown.count - 1 && caveat.count > shown.count
-        line(cut ? TextWidth.truncate(l + " " + glyphs.ellipsis, toColumns: area.width, ellipsis: glyphs.ellipsis) : l, styles.caveat)
+        line(
+          cut
+            ? TextWidth.truncate(
+              l + " " + glyphs.ellipsis, toColumns: area.width, ellipsis: glyphs.ellipsis) : l,
+          styles.caveat)
       }
     }
     let left = area.maxY - y
@@ -311,7 +339,8 @@ struct Context {
       // Too few lines for one per group (a small screen): the caveat first, then every group
       // as a count on one line, so none of the three is dropped.
       drawCaveat(min(caveat.count, caveatRoom, max(1, left - 1)))
-      let counts = rows.map { "\($0.mark)\($0.items.count) \($0.short)" }.joined(separator: " \(dot) ")
+      let counts = rows.map { "\($0.mark)\($0.items.count) \($0.short)" }.joined(
+        separator: " \(dot) ")
       line(counts, styles.panel)
       return
     }
@@ -319,10 +348,14 @@ struct Context {
     // One group per line. A narrow panel that would cut a list of ids uses short heads
     // ("+8 in:") for all three, so the ids show whole and the lines still read alike.
     func ids(_ items: [Approach]) -> String {
-      items.isEmpty ? "none" : items.count == 1 ? "\(items[0].id) \(items[0].name)" : items.map(\.id).joined(separator: " ")
+      items.isEmpty
+        ? "none"
+        : items.count == 1
+          ? "\(items[0].id) \(items[0].name)" : items.map(\.id).joined(separator: " ")
     }
     let short = rows.contains { r in
-      r.items.count > 1 && TextWidth.columns("\(r.mark) \(r.head) (\(r.items.count)): " + ids(r.items)) > area.width
+      r.items.count > 1
+        && TextWidth.columns("\(r.mark) \(r.head) (\(r.items.count)): " + ids(r.items)) > area.width
     }
     // Each group is listed one approach per line when the rows left allow it (keeping a line
     // for each later group), otherwise as one line of ids.
@@ -335,10 +368,13 @@ struct Context {
         continue
       }
       // One approach fits on its heading line with its name; several become a line of ids.
-      let head = short ? "\(r.mark)\(r.items.count) \(r.short): " : "\(r.mark) \(r.head) (\(r.items.count)): "
+      let head =
+        short
+        ? "\(r.mark)\(r.items.count) \(r.short): " : "\(r.mark) \(r.head) (\(r.items.count)): "
       let x = grid.put(head, at: Point(x: area.x, y: y), style: styles.heading, clip: area)
       grid.put(
-        TextWidth.truncate(ids(r.items), toColumns: max(0, area.width - x), ellipsis: glyphs.ellipsis),
+        TextWidth.truncate(
+          ids(r.items), toColumns: max(0, area.width - x), ellipsis: glyphs.ellipsis),
         at: Point(x: area.x + x, y: y), style: r.style, clip: area)
       y += 1
     }
@@ -350,26 +386,34 @@ struct Context {
     let r = layout.status
     grid.fill(r, with: .blank(styles.status))
     let p = state.activePosition
-    var sentence = " " + state.statusSentence + " \(dot) social \(Int(p.socialEmpowerment.rounded())) (\(p.socialLevel.name))"
+    var sentence =
+      " " + state.statusSentence
+      + " \(dot) social \(Int(p.socialEmpowerment.rounded())) (\(p.socialLevel.name))"
     if state.ascii { sentence = sentence.replacing("·", with: dot) }
     if let notice = state.notice {
-      let isWarning = notice.lowercased().hasPrefix("warning") || notice.lowercased().hasPrefix("could not")
+      let isWarning =
+        notice.lowercased().hasPrefix("warning") || notice.lowercased().hasPrefix("could not")
       let text = " " + notice + " "
       let w = min(TextWidth.columns(text), r.width)
-      let left = TextWidth.truncate(sentence, toColumns: max(0, r.width - w - 1), ellipsis: glyphs.ellipsis)
+      let left = TextWidth.truncate(
+        sentence, toColumns: max(0, r.width - w - 1), ellipsis: glyphs.ellipsis)
       grid.put(left, at: Point(x: r.x, y: r.y), style: styles.status, clip: r)
       grid.put(
-        TextWidth.truncate(text, toColumns: w, ellipsis: glyphs.ellipsis), at: Point(x: r.maxX - w, y: r.y),
+        TextWidth.truncate(text, toColumns: w, ellipsis: glyphs.ellipsis),
+        at: Point(x: r.maxX - w, y: r.y),
         style: isWarning ? styles.warning : styles.notice, clip: r)
     } else {
-      grid.put(TextWidth.truncate(sentence, toColumns: r.width, ellipsis: glyphs.ellipsis), at: Point(x: r.x, y: r.y), style: styles.status, clip: r)
+      grid.put(
+        TextWidth.truncate(sentence, toColumns: r.width, ellipsis: glyphs.ellipsis),
+        at: Point(x: r.x, y: r.y), style: styles.status, clip: r)
     }
   }
 
   func drawHints(into grid: inout CellGrid) {
     let r = layout.hints
     grid.fill(r, with: .blank(styles.hints))
-    let hints = KeyHints(KeyMap.explorer.hints(ascii: state.ascii), keyStyle: styles.hintKey, labelStyle: styles.hints)
+    let hints = KeyHints(
+      KeyMap.explorer.hints(ascii: state.ascii), keyStyle: styles.hintKey, labelStyle: styles.hints)
     _ = hints.draw(into: &grid, in: Rect(x: r.x + 1, y: r.y, width: r.width - 1, height: 1))
     // Drawn here, after everything in the explorer: while a snapshot dialog is open no other
     // overlay is (opening it closes them), so it is always on top.
@@ -387,8 +431,11 @@ struct Context {
 
   func drawOverlayBox(_ title: String, _ rect: Rect, into grid: inout CellGrid) -> Rect {
     grid.fill(rect, with: .blank(styles.overlay))
-    let inner = Box(title: title, style: styles.overlayBorder, titleStyle: styles.overlayTitle, fill: styles.overlay, glyphs: glyphs)
-      .draw(into: &grid, in: rect)
+    let inner = Box(
+      title: title, style: styles.overlayBorder, titleStyle: styles.overlayTitle,
+      fill: styles.overlay, glyphs: glyphs
+    )
+    .draw(into: &grid, in: rect)
     return Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: inner.height)
   }
 
@@ -413,12 +460,15 @@ struct Context {
       let cell = Rect(x: x, y: y, width: columnWidth - 1, height: 1).intersection(area)
       grid.put(row.key, at: Point(x: x, y: y), style: styles.overlayKey, clip: cell)
       grid.put(
-        TextWidth.truncate(row.label, toColumns: max(0, columnWidth - 1 - keyWidth), ellipsis: glyphs.ellipsis),
+        TextWidth.truncate(
+          row.label, toColumns: max(0, columnWidth - 1 - keyWidth), ellipsis: glyphs.ellipsis),
         at: Point(x: x + keyWidth, y: y), style: styles.overlay, clip: cell)
     }
     let y = area.y + min(perColumn, max(0, area.height - 3))
-    let creditRect = Rect(x: area.x, y: max(y + 1, area.maxY - 2), width: area.width, height: min(2, area.maxY - y - 1))
-    _ = Text(credit, style: styles.overlay, ellipsis: glyphs.ellipsis).draw(into: &grid, in: creditRect)
+    let creditRect = Rect(
+      x: area.x, y: max(y + 1, area.maxY - 2), width: area.width, height: min(2, area.maxY - y - 1))
+    _ = Text(credit, style: styles.overlay, ellipsis: glyphs.ellipsis).draw(
+      into: &grid, in: creditRect)
   }
 
   func drawDetail(_ id: String, into grid: inout CellGrid) {
@@ -432,17 +482,22 @@ struct Context {
       "\(a.stage.name) \(dot) fits \(a.fit.lowerBound)\(dash)\(a.fit.upperBound) \(dot) \(a.socialMode.rawValue)"
       + (a.pinned ? " \(dot) pinned: kept at every position" : "")
       + " \(dot) fit here \(Int((fitScore * 100).rounded()))%"
-    grid.put(TextWidth.truncate(facts, toColumns: area.width, ellipsis: glyphs.ellipsis), at: Point(x: area.x, y: y), style: styles.overlayKey, clip: area)
+    grid.put(
+      TextWidth.truncate(facts, toColumns: area.width, ellipsis: glyphs.ellipsis),
+      at: Point(x: area.x, y: y), style: styles.overlayKey, clip: area)
     y += 2
     let sections: [(String, String)] = [
-      ("", a.description), ("L&D role", a.ldRole), ("Tools", a.tools.joined(separator: ", ")), ("Risk", a.risk),
+      ("", a.description), ("L&D role", a.ldRole), ("Tools", a.tools.joined(separator: ", ")),
+      ("Risk", a.risk),
     ]
     for (head, body) in sections where y < area.maxY - 1 {
       let text = head.isEmpty ? body : "\(head): \(body)"
       let h = min(3, area.maxY - 1 - y)
-      y += Text(text, style: styles.overlay, ellipsis: glyphs.ellipsis).draw(into: &grid, in: Rect(x: area.x, y: y, width: area.width, height: h))
+      y += Text(text, style: styles.overlay, ellipsis: glyphs.ellipsis).draw(
+        into: &grid, in: Rect(x: area.x, y: y, width: area.width, height: h))
       y += 1
     }
-    grid.put("Esc closes", at: Point(x: area.x, y: area.maxY - 1), style: styles.overlayTitle, clip: area)
+    grid.put(
+      "Esc closes", at: Point(x: area.x, y: area.maxY - 1), style: styles.overlayTitle, clip: area)
   }
 }

@@ -1,8 +1,8 @@
 import Canvas
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+  import FoundationEssentials
 #else
-import Foundation
+  import Foundation
 #endif
 import LearnerPowerModel
 
@@ -66,19 +66,23 @@ public enum Screen {
     // Compact: from 80x24 (13 body rows) the plan gets four lines, enough for its summary and
     // one line each for introduce, keep and phase down (or a large jump's caveat and a line of
     // counts); smaller screens keep two lines for the summary and the counts.
-    var transitionHeight = compact ? (bodyHeight >= 13 ? 6 : 4) : min(12, max(6, bodyHeight * 2 / 5))
+    var transitionHeight =
+      compact ? (bodyHeight >= 13 ? 6 : 4) : min(12, max(6, bodyHeight * 2 / 5))
     if !compact, let rows = listRows {
       // A short list hands its spare rows to the transition plan, never shrinking below 5. The
       // count is rounded up to a multiple of 4 so the border does not move on every key press.
       let listHeight = max(5, min((rows + 3) / 4 * 4 + 2, bodyHeight - transitionHeight))
       transitionHeight = bodyHeight - listHeight
     }
-    let listBox = Rect(x: leftWidth, y: bodyTop, width: rightWidth, height: bodyHeight - transitionHeight)
-    let transitionBox = Rect(x: leftWidth, y: listBox.maxY, width: rightWidth, height: transitionHeight)
+    let listBox = Rect(
+      x: leftWidth, y: bodyTop, width: rightWidth, height: bodyHeight - transitionHeight)
+    let transitionBox = Rect(
+      x: leftWidth, y: listBox.maxY, width: rightWidth, height: transitionHeight)
     return ScreenLayout(
       size: size, fits: fits, title: title, sliderBox: sliderBox, track: track, chartBox: chartBox,
       stageBox: stageBox, listBox: listBox, transitionBox: transitionBox,
-      status: Rect(x: 0, y: h - 2, width: w, height: 1), hints: Rect(x: 0, y: h - 1, width: w, height: 1),
+      status: Rect(x: 0, y: h - 2, width: w, height: 1),
+      hints: Rect(x: 0, y: h - 1, width: w, height: 1),
       compact: compact)
   }
 
@@ -94,7 +98,9 @@ public enum Screen {
       return grid
     }
     let glyphs: GlyphSet = state.ascii ? .ascii : .unicode
-    let ctx = Context(state: state, recommendations: recommendations, styles: styles, glyphs: glyphs, layout: layout)
+    let ctx = Context(
+      state: state, recommendations: recommendations, styles: styles, glyphs: glyphs, layout: layout
+    )
     ctx.drawTitle(into: &grid)
     ctx.drawSlider(into: &grid)
     if state.showsAllAreas { ctx.drawAllAreas(into: &grid) } else { ctx.drawChart(into: &grid) }
@@ -145,7 +151,8 @@ public enum Screen {
   /// Where the hardware cursor goes: on the active marker, so screen readers follow it.
   static func cursor(_ state: AppState, layout: ScreenLayout) -> Point? {
     guard layout.fits, layout.track.width > 0 else { return nil }
-    let geometry = Slider.Geometry(range: Position.range, x: layout.track.x, width: layout.track.width)
+    let geometry = Slider.Geometry(
+      range: Position.range, x: layout.track.x, width: layout.track.width)
     return Point(x: geometry.column(for: state.activePosition.value), y: layout.track.y)
   }
 

@@ -10,7 +10,9 @@ struct SnapshotSaveLayout {
   static let labelWidth = 7
 
   init?(size: Size) {
-    guard size.width >= Screen.minimum.width, size.height >= Screen.minimum.height else { return nil }
+    guard size.width >= Screen.minimum.width, size.height >= Screen.minimum.height else {
+      return nil
+    }
     let w = min(76, size.width - 4), h = 14
     box = Rect(x: (size.width - w) / 2, y: max(1, (size.height - h) / 2), width: w, height: h)
     let inner = Box.inner(of: box)
@@ -48,7 +50,8 @@ extension Context {
     guard !area.isEmpty else { return }
     let arrow = glyphs.arrowRight
     let c = state.current, t = state.target
-    let summary = "Current \(c.value) (\(c.stage.name)) \(arrow) target \(t.value) (\(t.stage.name))"
+    let summary =
+      "Current \(c.value) (\(c.stage.name)) \(arrow) target \(t.value) (\(t.stage.name))"
     put(summary, at: area.y, in: area, style: styles.overlay, into: &grid)
 
     let labels = ["Title", "Note", "File"]
@@ -139,7 +142,9 @@ extension Context {
           let titleWidth = max(0, area.width - 2 - TextWidth.columns(right))
           let name = s.title.isEmpty ? e.fileName : s.title
           let shown = TextWidth.truncate(name, toColumns: titleWidth, ellipsis: glyphs.ellipsis)
-          line = shown + String(repeating: " ", count: max(0, titleWidth - TextWidth.columns(shown))) + right
+          line =
+            shown + String(repeating: " ", count: max(0, titleWidth - TextWidth.columns(shown)))
+            + right
         } else {
           line = "! \(e.fileName): cannot be read"
         }
@@ -147,7 +152,8 @@ extension Context {
         grid.fill(rowRect, with: .blank(style))
         grid.put(
           TextWidth.truncate(line, toColumns: rowRect.width, ellipsis: glyphs.ellipsis),
-          at: Point(x: rowRect.x, y: y), style: e.summary == nil ? styles.warning : style, clip: rowRect)
+          at: Point(x: rowRect.x, y: y), style: e.summary == nil ? styles.warning : style,
+          clip: rowRect)
       }
     }
     if let message = d.message {
@@ -161,10 +167,13 @@ extension Context {
       at: area.maxY - 1, in: area, style: styles.overlayTitle, into: &grid)
   }
 
-  private func put(_ text: String, at y: Int, in area: Rect, style: Style, into grid: inout CellGrid) {
+  private func put(
+    _ text: String, at y: Int, in area: Rect, style: Style, into grid: inout CellGrid
+  ) {
     guard y >= area.y, y < area.maxY else { return }
     grid.put(
-      TextWidth.truncate(TextSanitizer.cleanLine(text), toColumns: area.width, ellipsis: glyphs.ellipsis),
+      TextWidth.truncate(
+        TextSanitizer.cleanLine(text), toColumns: area.width, ellipsis: glyphs.ellipsis),
       at: Point(x: area.x, y: y), style: style, clip: area)
   }
 }

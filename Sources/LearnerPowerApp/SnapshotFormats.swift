@@ -1,8 +1,8 @@
 import Canvas
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+  import FoundationEssentials
 #else
-import Foundation
+  import Foundation
 #endif
 import LearnerPowerModel
 
@@ -44,7 +44,8 @@ public enum SnapshotFormatter {
   public static let textSize = Size(width: 100, height: 30)
 
   /// The bytes for `format`; `catalogue` is only used to redraw the explorer screen (`txt`).
-  public static func data(_ s: Snapshot, format: SnapshotFormat, catalogue: Catalogue) throws -> Data
+  public static func data(_ s: Snapshot, format: SnapshotFormat, catalogue: Catalogue) throws
+    -> Data
   {
     switch format {
     case .json: return try SnapshotCodec.encode(s)
@@ -59,7 +60,8 @@ public enum SnapshotFormatter {
   /// A heading with the title, date and note, then the explorer screen at the snapshot's
   /// positions, drawn by ``Screen/render(_:theme:size:)`` at 100×30.
   public static func text(_ s: Snapshot, catalogue: Catalogue, ascii: Bool = false) -> String {
-    var state = AppState(current: s.current.position, target: s.target.position, catalogue: catalogue, ascii: ascii)
+    var state = AppState(
+      current: s.current.position, target: s.target.position, catalogue: catalogue, ascii: ascii)
     if let areas = s.areas {
       state.setAreas(areas, active: areas.firstIndex { $0.name == s.area } ?? 0)
       // The readings are what was seen; the area list only supplies names and the title.
@@ -88,7 +90,8 @@ public enum SnapshotFormatter {
     out.append("")
     out.append(
       "*Learner Power snapshot, \(s.created.display). Catalogue: \(md(s.catalogue.name)) "
-        + "(version \(md(s.catalogue.version))). Written by \(md(s.app.name)) \(md(s.app.version)).*")
+        + "(version \(md(s.catalogue.version))). Written by \(md(s.app.name)) \(md(s.app.version)).*"
+    )
     out.append("")
     out.append("| | Current | Target |")
     out.append("|---|---:|---:|")
@@ -117,7 +120,8 @@ public enum SnapshotFormatter {
     case .none:
       out.append("Current and target are the same: no change is planned.")
     case .towardsLearner, .towardsOrganisation:
-      let way = plan.direction == .towardsLearner ? "towards the learner" : "towards the organisation"
+      let way =
+        plan.direction == .towardsLearner ? "towards the learner" : "towards the organisation"
       let stages =
         plan.stagesCrossed == 0
         ? "within \(md(c.stage.name))"
@@ -130,14 +134,19 @@ public enum SnapshotFormatter {
       out.append("> **Large jump.** \(md(caveat))")
     }
     out.append("")
-    for (head, items) in [("Introduce", plan.introduce), ("Keep", plan.keep), ("Phase down", plan.phaseDown)] {
-      let list = items.isEmpty ? "none" : items.map { "\(md($0.id)) \(md($0.name))" }.joined(separator: ", ")
+    for (head, items) in [
+      ("Introduce", plan.introduce), ("Keep", plan.keep), ("Phase down", plan.phaseDown),
+    ] {
+      let list =
+        items.isEmpty ? "none" : items.map { "\(md($0.id)) \(md($0.name))" }.joined(separator: ", ")
       out.append("- **\(head)** (\(items.count)): \(list)")
     }
     out.append("")
 
     for (label, reading) in [("current", c), ("target", t)] {
-      out.append("## Recommendations at the \(label) position, \(reading.position.value) (\(md(reading.stage.name)))")
+      out.append(
+        "## Recommendations at the \(label) position, \(reading.position.value) (\(md(reading.stage.name)))"
+      )
       out.append("")
       if reading.recommendations.isEmpty {
         out.append("Nothing in the catalogue fits here.")
@@ -145,9 +154,11 @@ public enum SnapshotFormatter {
         out.append("| # | Approach | Fit | Score | Note |")
         out.append("|---:|---|---|---:|---|")
         for (i, r) in reading.recommendations.enumerated() {
-          let dots = String(repeating: "●", count: r.fit) + String(repeating: "○", count: max(0, 4 - r.fit))
+          let dots =
+            String(repeating: "●", count: r.fit) + String(repeating: "○", count: max(0, 4 - r.fit))
           let flag = r.pinned ? "pinned (always kept)" : r.nextStep ? "next step" : ""
-          out.append("| \(i + 1) | \(md(r.id)) \(md(r.name)) | \(dots) | \(decimal(r.score, 2)) | \(flag) |")
+          out.append(
+            "| \(i + 1) | \(md(r.id)) \(md(r.name)) | \(dots) | \(decimal(r.score, 2)) | \(flag) |")
         }
       }
       out.append("")
@@ -199,7 +210,8 @@ extension SnapshotFormatter {
       if a.pinned { flags.append("pinned") }
       out.append(
         "| \(md(a.name)) | \(a.current.value) (\(a.current.stage.name)) | "
-          + "\(a.target.value) (\(a.target.stage.name)) | \(gap) | \(flags.joined(separator: ", ")) |")
+          + "\(a.target.value) (\(a.target.stage.name)) | \(gap) | \(flags.joined(separator: ", ")) |"
+      )
     }
     out.append("")
     return out
@@ -235,7 +247,9 @@ extension SnapshotFormatter {
 func numericOrder(_ a: String, _ b: String) -> Bool {
   let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
   func isDigit(_ s: Unicode.Scalar) -> Bool { ("0"..."9").contains(s) }
-  func digits(_ s: [Unicode.Scalar], from start: Int) -> (value: ArraySlice<Unicode.Scalar>, end: Int) {
+  func digits(_ s: [Unicode.Scalar], from start: Int) -> (
+    value: ArraySlice<Unicode.Scalar>, end: Int
+  ) {
     var end = start
     while end < s.count, isDigit(s[end]) { end += 1 }
     var first = start

@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+  import FoundationEssentials
 #else
-import Foundation
+  import Foundation
 #endif
 import LearnerPowerModel
 
@@ -27,7 +27,8 @@ extension ExplorerLoop {
     reduce(
       &state,
       .snapshot(
-        .saveStarted(folder: files.folder, created: snapshotClock(), existing: files.existingNames())))
+        .saveStarted(
+          folder: files.folder, created: snapshotClock(), existing: files.existingNames())))
   }
 
   /// `o`: reads the snapshots folder and opens the list.
@@ -55,7 +56,8 @@ extension ExplorerLoop {
       let exists = FileManager.default.fileExists(atPath: path)
       if exists, PathText.isFolder(path) == true {
         // A folder is never "replaced": say so at once, with a name to add, instead of asking.
-        reduce(&state, .snapshot(.saveFailed(message: Self.folderMessage(r.path), fileExists: false)))
+        reduce(
+          &state, .snapshot(.saveFailed(message: Self.folderMessage(r.path), fileExists: false)))
         return
       }
       if !r.overwrite, exists {
@@ -72,7 +74,9 @@ extension ExplorerLoop {
         let exists = !r.overwrite && error.reason.hasPrefix("the file already exists")
         reduce(
           &state,
-          .snapshot(.saveFailed(message: "Could not save: \(error.reason). File: \(error.path)", fileExists: exists)))
+          .snapshot(
+            .saveFailed(
+              message: "Could not save: \(error.reason). File: \(error.path)", fileExists: exists)))
       }
     }
   }

@@ -139,7 +139,8 @@ func reduceSnapshot(_ state: inout AppState, _ action: SnapshotAction) -> [AppEf
     guard case .save(var dialog) = state.snapshotModal else { return [] }
     dialog.confirmingOverwrite = fileExists
     dialog.error =
-      fileExists ? "\(dialog.path.text) already exists. Replace it? y = replace, n = keep it" : message
+      fileExists
+      ? "\(dialog.path.text) already exists. Replace it? y = replace, n = keep it" : message
     // The file field is where another place is chosen.
     dialog.focus = .path
     state.snapshotModal = .save(dialog)

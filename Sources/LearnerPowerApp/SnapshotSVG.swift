@@ -40,10 +40,13 @@ public enum SnapshotSVG {
         + "(\(esc(s.current.stage.name))), target \(s.target.position.value) "
         + "(\(esc(s.target.stage.name))). Organisational control, learner control and social "
         + "empowerment from 0 to 100.</desc>")
-    o.append(##"  <rect x="0" y="0" width="\##(n(width))" height="\##(n(height))" fill="#ffffff"/>"##)
+    o.append(
+      ##"  <rect x="0" y="0" width="\##(n(width))" height="\##(n(height))" fill="#ffffff"/>"##)
 
     // Heading.
-    o.append(##"  <text x="40" y="44" font-size="26" font-weight="bold" fill="#1a1a1a">\##(esc(title))</text>"##)
+    o.append(
+      ##"  <text x="40" y="44" font-size="26" font-weight="bold" fill="#1a1a1a">\##(esc(title))</text>"##
+    )
     let sub =
       "Current \(s.current.position.value) (\(s.current.stage.name)) → target "
       + "\(s.target.position.value) (\(s.target.stage.name)) · \(s.created.display)"
@@ -70,18 +73,25 @@ public enum SnapshotSVG {
     o.append(
       ##"    <line x1="\##(n(plot.x))" y1="\##(n(y(0)))" x2="\##(n(x(100)))" y2="\##(n(y(0)))"/>"##)
     o.append(
-      ##"    <line x1="\##(n(plot.x))" y1="\##(n(y(0)))" x2="\##(n(plot.x))" y2="\##(n(y(100)))"/>"##)
+      ##"    <line x1="\##(n(plot.x))" y1="\##(n(y(0)))" x2="\##(n(plot.x))" y2="\##(n(y(100)))"/>"##
+    )
     for v in stride(from: 0.0, through: 100, by: 25) {
-      o.append(##"    <line x1="\##(n(x(v)))" y1="\##(n(y(0)))" x2="\##(n(x(v)))" y2="\##(n(y(0) + 6))"/>"##)
-      o.append(##"    <line x1="\##(n(plot.x - 6))" y1="\##(n(y(v)))" x2="\##(n(plot.x))" y2="\##(n(y(v)))"/>"##)
+      o.append(
+        ##"    <line x1="\##(n(x(v)))" y1="\##(n(y(0)))" x2="\##(n(x(v)))" y2="\##(n(y(0) + 6))"/>"##
+      )
+      o.append(
+        ##"    <line x1="\##(n(plot.x - 6))" y1="\##(n(y(v)))" x2="\##(n(plot.x))" y2="\##(n(y(v)))"/>"##
+      )
     }
     o.append("  </g>")
     o.append(##"  <g id="axis-labels" font-size="14" fill="#333333">"##)
     for v in stride(from: 0, through: 100, by: 25) {
       o.append(
-        ##"    <text x="\##(n(x(Double(v))))" y="\##(n(y(0) + 22))" text-anchor="middle">\##(v)</text>"##)
+        ##"    <text x="\##(n(x(Double(v))))" y="\##(n(y(0) + 22))" text-anchor="middle">\##(v)</text>"##
+      )
       o.append(
-        ##"    <text x="\##(n(plot.x - 10))" y="\##(n(y(Double(v)) + 5))" text-anchor="end">\##(v)</text>"##)
+        ##"    <text x="\##(n(plot.x - 10))" y="\##(n(y(Double(v)) + 5))" text-anchor="end">\##(v)</text>"##
+      )
     }
     o.append(
       ##"    <text x="\##(n(plot.x + plot.width / 2))" y="\##(n(y(0) + 44))" text-anchor="middle">"##
@@ -103,7 +113,8 @@ public enum SnapshotSVG {
       let points = samples.map { "\(n(x($0.position))),\(n(y($0[keyPath: path])))" }
         .joined(separator: " ")
       let dashAttr = dash.isEmpty ? "" : ##" stroke-dasharray="\##(dash)""##
-      o.append(##"    <polyline id="\##(id)" stroke="\##(colour)"\##(dashAttr) points="\##(points)"/>"##)
+      o.append(
+        ##"    <polyline id="\##(id)" stroke="\##(colour)"\##(dashAttr) points="\##(points)"/>"##)
     }
     o.append("  </g>")
 
@@ -121,7 +132,8 @@ public enum SnapshotSVG {
         ##"    <line id="\##(id)-marker" x1="\##(n(px))" y1="\##(n(plot.y - 4))" x2="\##(n(px))" "##
           + ##"y2="\##(n(y(0)))" stroke="\##(colour)" stroke-width="2.5"\##(dashAttr)/>"##)
       o.append(
-        ##"    <circle cx="\##(n(px))" cy="\##(n(y(m.socialEmpowerment)))" r="6" fill="\##(colour)"/>"##)
+        ##"    <circle cx="\##(n(px))" cy="\##(n(y(m.socialEmpowerment)))" r="6" fill="\##(colour)"/>"##
+      )
       let label =
         "\(id == "current" ? "Current" : "Target") \(m.position.value): \(m.stage.name), "
         + "social \(SnapshotFormatter.decimal(m.socialEmpowerment, 1))"

@@ -3,9 +3,9 @@
 @_spi(_Unicode) import Swift
 
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+  import FoundationEssentials
 #else
-import Foundation
+  import Foundation
 #endif
 import LearnerPowerModel
 
@@ -32,7 +32,8 @@ public struct SnapshotListing: Sendable, Hashable {
     public var areas: [LearningArea]
 
     public init(
-      title: String, created: SnapshotTimestamp, current: Position, target: Position, area: String? = nil,
+      title: String, created: SnapshotTimestamp, current: Position, target: Position,
+      area: String? = nil,
       areas: [LearningArea] = []
     ) {
       self.title = title
@@ -94,7 +95,8 @@ public struct SnapshotStore: Sendable {
       if isDigit || isLetter {
         if pendingDash, !out.isEmpty { out.append("-") }
         pendingDash = false
-        out.unicodeScalars.append(isLetter && v < 0x61 ? Unicode.Scalar(v + 0x20) ?? scalar : scalar)
+        out.unicodeScalars.append(
+          isLetter && v < 0x61 ? Unicode.Scalar(v + 0x20) ?? scalar : scalar)
       } else if scalar.properties.generalCategory != .nonspacingMark {
         pendingDash = true
       }
@@ -106,7 +108,9 @@ public struct SnapshotStore: Sendable {
   }
 
   /// `YYYY-MM-DD-HHMM-<slug>.<ext>`.
-  public static func fileName(title: String, created: SnapshotTimestamp, format: SnapshotFormat = .json)
+  public static func fileName(
+    title: String, created: SnapshotTimestamp, format: SnapshotFormat = .json
+  )
     -> String
   {
     "\(created.fileStamp)-\(slug(title)).\(format.fileExtension)"
@@ -204,7 +208,8 @@ public struct SnapshotStore: Sendable {
       return .failure(
         Diagnostic(
           file: path,
-          message: "too large for a snapshot (\(size) bytes; the limit is \(SnapshotCodec.sizeLimit))"
+          message:
+            "too large for a snapshot (\(size) bytes; the limit is \(SnapshotCodec.sizeLimit))"
         ))
     }
     switch readFileData(path, limit: SnapshotCodec.sizeLimit) {

@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+  import FoundationEssentials
 #else
-import Foundation
+  import Foundation
 #endif
 import LearnerPowerModel
 
@@ -66,7 +66,9 @@ public struct StateStore: Sendable {
 
   /// Reads `[[areas]]` tables, skipping (with one warning each) any without a name or with a
   /// marker outside 0…100, and later areas whose name repeats an earlier one.
-  static func areas(from list: [TOMLNode], file: String, _ warnings: inout [String]) -> [LearningArea] {
+  static func areas(from list: [TOMLNode], file: String, _ warnings: inout [String])
+    -> [LearningArea]
+  {
     var out: [LearningArea] = []
     for (i, node) in list.enumerated() {
       let name = node["name"]?.stringValue.map(LearningArea.cleanName) ?? ""
@@ -81,7 +83,9 @@ public struct StateStore: Sendable {
         warnings.append("Warning: ignored areas[\(i)] in \(file) (\(name) is listed twice)")
         continue
       }
-      out.append(LearningArea(name: name, current: current, target: target, pinned: node["pinned"]?.boolValue ?? false))
+      out.append(
+        LearningArea(
+          name: name, current: current, target: target, pinned: node["pinned"]?.boolValue ?? false))
     }
     return out
   }
@@ -139,7 +143,9 @@ public struct StateStore: Sendable {
       lines = ["# learnerpower settings. The explorer updates `theme` when you switch themes."]
     }
     let entry = "theme = \"\(tomlEscape(name))\""
-    if let i = lines.firstIndex(where: { $0.trimmingWhitespace().hasPrefix("theme") && $0.contains("=") }) {
+    if let i = lines.firstIndex(where: {
+      $0.trimmingWhitespace().hasPrefix("theme") && $0.contains("=")
+    }) {
       lines[i] = entry
     } else {
       // Top-level keys must come before the first table header.
@@ -147,7 +153,8 @@ public struct StateStore: Sendable {
       lines.insert(entry, at: firstTable)
     }
     try AtomicFile.makeFolder(paths.config)
-    try files.write(Data((lines.joined(separator: "\n") + "\n").utf8), to: paths.configFile, overwrite: true)
+    try files.write(
+      Data((lines.joined(separator: "\n") + "\n").utf8), to: paths.configFile, overwrite: true)
   }
 }
 
@@ -161,7 +168,11 @@ func tomlEscape(_ s: String) -> String {
     case "\n": out += "\\n"
     case "\t": out += "\\t"
     default:
-      if ch.value < 0x20 || ch.value == 0x7f { out += "\\u" + NumberText.hex(ch.value, digits: 4) } else { out.unicodeScalars.append(ch) }
+      if ch.value < 0x20 || ch.value == 0x7f {
+        out += "\\u" + NumberText.hex(ch.value, digits: 4)
+      } else {
+        out.unicodeScalars.append(ch)
+      }
     }
   }
   return out

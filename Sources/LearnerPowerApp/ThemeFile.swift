@@ -41,7 +41,9 @@ public enum ThemeFile {
     case .failure(let d): return .failure(DiagnosticList([d]))
     }
     var problems: [Diagnostic] = []
-    func problem(_ path: TOMLKeyPath, _ message: String) { problems.append(doc.diagnostic(at: path, message)) }
+    func problem(_ path: TOMLKeyPath, _ message: String) {
+      problems.append(doc.diagnostic(at: path, message))
+    }
 
     let root = doc.root
     for entry in root.tableEntries ?? [] where !topKeys.contains(entry.key) {
@@ -59,13 +61,17 @@ public enum ThemeFile {
     if name.isEmpty, root["name"]?.stringValue != nil { problem(["name"], "must not be empty") }
     var description = ""
     if let d = root["description"] {
-      if let s = d.stringValue { description = TextSanitizer.cleanLine(s) } else {
+      if let s = d.stringValue {
+        description = TextSanitizer.cleanLine(s)
+      } else {
         problem(["description"], "must be a string, found \(d.typeName)")
       }
     }
     var extends: String?
     if let e = root["extends"] {
-      if let s = e.stringValue, !s.isEmpty { extends = s } else {
+      if let s = e.stringValue, !s.isEmpty {
+        extends = s
+      } else {
         problem(["extends"], "must be the name of another theme")
       }
     }
@@ -147,12 +153,14 @@ public enum ThemeFile {
     if !problems.isEmpty { return .failure(DiagnosticList(problems)) }
     return .success(
       ThemeDefinition(
-        name: name, description: description, extends: extends, specs: specs, palette: own, file: file))
+        name: name, description: description, extends: extends, specs: specs, palette: own,
+        file: file))
   }
 
   static let ansiNames: [String: UInt8] = [
     "black": 0, "red": 1, "green": 2, "yellow": 3, "blue": 4, "magenta": 5, "cyan": 6, "white": 7,
-    "bright-black": 8, "grey": 8, "gray": 8, "bright-red": 9, "bright-green": 10, "bright-yellow": 11,
+    "bright-black": 8, "grey": 8, "gray": 8, "bright-red": 9, "bright-green": 10,
+    "bright-yellow": 11,
     "bright-blue": 12, "bright-magenta": 13, "bright-cyan": 14, "bright-white": 15,
   ]
 
@@ -162,14 +170,19 @@ public enum ThemeFile {
   }
 
   /// A colour value: ANSI name, 0-255, "#rrggbb", "default", or a palette name.
-  static func parseColor(_ node: TOMLNode, palette: [String: Color]) -> Result<Color, ColorProblem> {
+  static func parseColor(_ node: TOMLNode, palette: [String: Color]) -> Result<Color, ColorProblem>
+  {
     if let n = node.intValue {
-      guard (0...255).contains(n) else { return .failure(ColorProblem(message: "colour number \(n) is out of range 0-255")) }
+      guard (0...255).contains(n) else {
+        return .failure(ColorProblem(message: "colour number \(n) is out of range 0-255"))
+      }
       return .success(n < 16 ? .ansi(UInt8(n)) : .indexed(UInt8(n)))
     }
     guard let raw = node.stringValue else {
       return .failure(
-        ColorProblem(message: "a colour must be a name, a number 0-255 or \"#rrggbb\", found \(node.typeName)"))
+        ColorProblem(
+          message: "a colour must be a name, a number 0-255 or \"#rrggbb\", found \(node.typeName)")
+      )
     }
     let s = raw.lowercased()
     if s == "default" { return .success(.default) }
@@ -178,11 +191,14 @@ public enum ThemeFile {
     if s.hasPrefix("#") {
       if let c = ColorMapper.parseHex(s) { return .success(c) }
       return .failure(
-        ColorProblem(message: "'\(TextSanitizer.cleanLine(raw))' is not a colour; write #rrggbb with six hex digits"))
+        ColorProblem(
+          message:
+            "'\(TextSanitizer.cleanLine(raw))' is not a colour; write #rrggbb with six hex digits"))
     }
     let known = Array(ansiNames.keys) + Array(palette.keys) + ["default"]
     return .failure(
-      ColorProblem(message: "unknown colour '\(TextSanitizer.cleanLine(raw))'" + suggestion(s, among: known)))
+      ColorProblem(
+        message: "unknown colour '\(TextSanitizer.cleanLine(raw))'" + suggestion(s, among: known)))
   }
 
   /// "; did you mean 'x'?" for the closest name within a small edit distance, else "".

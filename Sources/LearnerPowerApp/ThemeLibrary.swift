@@ -1,8 +1,8 @@
 import Canvas
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+  import FoundationEssentials
 #else
-import Foundation
+  import Foundation
 #endif
 import LearnerPowerModel
 
@@ -114,7 +114,8 @@ public struct ThemeLibrary: Sendable {
 
   /// The built-in default theme as written, parsed once.
   static let builtInDefinition: ThemeDefinition? = {
-    guard case .success(let d) = ThemeFile.parse(BuiltInTheme.defaultSource, file: "built-in") else {
+    guard case .success(let d) = ThemeFile.parse(BuiltInTheme.defaultSource, file: "built-in")
+    else {
       return nil
     }
     return d
@@ -126,7 +127,9 @@ public struct ThemeLibrary: Sendable {
   static func parseFile(_ text: String, path: String) -> Result<ThemeDefinition, DiagnosticList> {
     // Bytes, not `==`: String equality is canonical equivalence, and the result must be identical.
     let source = BuiltInTheme.defaultSource + "\n"
-    if text.utf8.count == source.utf8.count, text.utf8.elementsEqual(source.utf8), var d = builtInDefinition {
+    if text.utf8.count == source.utf8.count, text.utf8.elementsEqual(source.utf8),
+      var d = builtInDefinition
+    {
       d.file = path
       return .success(d)
     }
@@ -158,7 +161,9 @@ public struct ThemeLibrary: Sendable {
     switch load(name) {
     case .success(let t): return (t, nil)
     case .failure(let e):
-      return (fallback, "Warning: theme '\(name)' not used: \(e.diagnostics.first?.description ?? "")")
+      return (
+        fallback, "Warning: theme '\(name)' not used: \(e.diagnostics.first?.description ?? "")"
+      )
     }
   }
 
@@ -168,7 +173,9 @@ public struct ThemeLibrary: Sendable {
   /// ```swift
   /// library.next(after: "default")?.name  // "high-contrast"
   /// ```
-  public func next(after name: String) -> (name: String, result: Result<ResolvedTheme, DiagnosticList>)? {
+  public func next(after name: String) -> (
+    name: String, result: Result<ResolvedTheme, DiagnosticList>
+  )? {
     let names = list().map(\.name)
     guard !names.isEmpty else { return nil }
     let i = names.firstIndex(of: name) ?? -1
@@ -180,7 +187,9 @@ public struct ThemeLibrary: Sendable {
   public func list() -> [ThemeInfo] {
     var byName: [String: ThemeInfo] = [:]
     for (folder, origin) in folders {
-      guard let files = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
+      guard let files = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+        continue
+      }
       for file in files.sorted() where file.hasSuffix(".toml") && file.count > 5 {
         let name = String(file.dropLast(5))
         guard byName[name] == nil else { continue }
@@ -317,7 +326,8 @@ public struct ThemeLibrary: Sendable {
     case .success(let p): parent = p
     case .failure(let e): return .failure(e)
     }
-    let theme = Theme(name: def.name, description: def.description, specs: def.specs, parent: parent)
+    let theme = Theme(
+      name: def.name, description: def.description, specs: def.specs, parent: parent)
     return .success(
       ResolvedTheme(
         theme: theme,
@@ -375,7 +385,9 @@ public struct ThemeLibrary: Sendable {
   }
 
   private func lineOf(_ key: String, in text: String) -> Int? {
-    if case .success(let doc) = TOMLDocument.parse(text, file: "") { return doc.line(of: [.key(key)]) }
+    if case .success(let doc) = TOMLDocument.parse(text, file: "") {
+      return doc.line(of: [.key(key)])
+    }
     return nil
   }
 

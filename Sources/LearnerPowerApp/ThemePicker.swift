@@ -164,7 +164,8 @@ extension Context {
   func drawThemePicker(_ picker: ThemePicker, into grid: inout CellGrid) {
     let size = layout.size
     let nameWidth = picker.names.map { TextWidth.columns($0) }.max() ?? 0
-    let keys = state.ascii ? "Up/Dn preview  Enter keep  Esc back" : "↑/↓ preview · Enter keep · Esc back"
+    let keys =
+      state.ascii ? "Up/Dn preview  Enter keep  Esc back" : "↑/↓ preview · Enter keep · Esc back"
     let width = min(size.width - 2, max(nameWidth + 16, TextWidth.columns(keys) + 4, 30))
     let height = min(size.height - 3, picker.names.count + 4)
     guard width > 6, height > 3 else { return }
@@ -189,8 +190,10 @@ extension Context {
       grid.put(mark, at: Point(x: area.x, y: y), style: styles.overlayKey, clip: area)
       let name = picker.names[i]
       let label = name + (name == picker.original ? " (in use)" : "")
-      let line = TextWidth.truncate(label, toColumns: max(0, area.width - 2), ellipsis: glyphs.ellipsis)
-      let padded = line + String(repeating: " ", count: max(0, area.width - 2 - TextWidth.columns(line)))
+      let line = TextWidth.truncate(
+        label, toColumns: max(0, area.width - 2), ellipsis: glyphs.ellipsis)
+      let padded =
+        line + String(repeating: " ", count: max(0, area.width - 2 - TextWidth.columns(line)))
       grid.put(padded, at: Point(x: area.x + 2, y: y), style: style, clip: area)
     }
     grid.put(

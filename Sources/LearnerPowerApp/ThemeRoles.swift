@@ -21,7 +21,10 @@ public enum ThemeRoles {
     ("slider.current", "the current marker and its label"),
     ("slider.target", "the target marker and its label"),
     ("slider.active", "extra emphasis on the marker the keys move"),
-    ("slider.thumb", "the glyph of the marker the keys move; unset fields keep the marker's own style with slider.active's emphasis"),
+    (
+      "slider.thumb",
+      "the glyph of the marker the keys move; unset fields keep the marker's own style with slider.active's emphasis"
+    ),
     ("stage", "stage names and bands"),
     ("stage.directed", "the Directed stage (0-24)"),
     ("stage.guided", "the Guided stage (25-49)"),

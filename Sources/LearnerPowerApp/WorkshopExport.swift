@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+  import FoundationEssentials
 #else
-import Foundation
+  import Foundation
 #endif
 import LearnerPowerModel
 
@@ -92,11 +92,13 @@ public enum WorkshopExport {
       switch session.agreedSource(in: nil) {
       case .adjusted: out += "\nSet by the facilitator.\n"
       case .assessment:
-        out += "\nFrom the room's self-assessment: the median answer of each question, then the mean.\n"
+        out +=
+          "\nFrom the room's self-assessment: the median answer of each question, then the mean.\n"
       case .votes, .none: out += "\nThe medians of every vote.\n"
       }
       out += "\n## Transition plan\n\n"
-      out += planMarkdown(current: session.agreedCurrent, target: session.agreedTarget, catalogue: catalogue)
+      out += planMarkdown(
+        current: session.agreedCurrent, target: session.agreedTarget, catalogue: catalogue)
     }
     out += "\n## Notes taken live\n\n"
     if session.notes.isEmpty { out += "None.\n" }
@@ -108,7 +110,8 @@ public enum WorkshopExport {
   }
 
   /// The agreed positions as a table with a row per learning area, then each area's plan.
-  static func areasMarkdown(_ results: [WorkshopSession.AreaResult], catalogue: Catalogue) -> String {
+  static func areasMarkdown(_ results: [WorkshopSession.AreaResult], catalogue: Catalogue) -> String
+  {
     var out = "\n## Agreed positions by learning area\n\n"
     out += "| Area | Current | Target | Gap | From | Votes |\n|---|---|---|---|---|---|\n"
     for r in results {
@@ -168,12 +171,16 @@ public enum WorkshopExport {
     let missing = results.filter { $0.current == nil && $0.target == nil }.map(\.name)
     var note = "Agreed in workshop session \(session.id)"
     if let organisation = session.script.organisation { note += " (\(organisation))" }
-    note += ". " + results.filter { $0.current != nil || $0.target != nil }.map { r in
-      // A snapshot area needs both markers: say which one stands in for the other.
-      let half = r.target == nil ? ", target not agreed (set to the current)"
-        : r.current == nil ? ", current not agreed (set to the target)" : ""
-      return "\(r.name): \(r.source.words)\(half)"
-    }.joined(separator: "; ") + "."
+    note +=
+      ". "
+      + results.filter { $0.current != nil || $0.target != nil }.map { r in
+        // A snapshot area needs both markers: say which one stands in for the other.
+        let half =
+          r.target == nil
+          ? ", target not agreed (set to the current)"
+          : r.current == nil ? ", current not agreed (set to the target)" : ""
+        return "\(r.name): \(r.source.words)\(half)"
+      }.joined(separator: "; ") + "."
     if !missing.isEmpty { note += " Not agreed: " + missing.joined(separator: ", ") + "." }
     return Snapshot.make(
       current: first.current, target: first.target, catalogue: catalogue,
@@ -295,15 +302,20 @@ public enum WorkshopExport {
       var statistics: [String: StatsJSON]?
       if isVote {
         var table: [String: StatsJSON] = [:]
-        if step.collect.wantsCurrent { table["current"] = stats(session.statistics(of: i, target: false)) }
-        if step.collect.wantsTarget { table["target"] = stats(session.statistics(of: i, target: true)) }
+        if step.collect.wantsCurrent {
+          table["current"] = stats(session.statistics(of: i, target: false))
+        }
+        if step.collect.wantsTarget {
+          table["target"] = stats(session.statistics(of: i, target: true))
+        }
         statistics = table
       }
       return StepJSON(
         index: i, kind: step.kind.rawValue, title: step.title, position: step.position?.value,
         from: step.from?.value, to: step.to?.value, prompt: step.prompt, notes: step.notes,
         minutes: step.minutes, collect: isVote ? step.collect.rawValue : nil, area: step.area,
-        question: step.question, seconds: session.seconds[i] ?? 0, revealed: isVote ? session.revealed.contains(i) : nil,
+        question: step.question, seconds: session.seconds[i] ?? 0,
+        revealed: isVote ? session.revealed.contains(i) : nil,
         votes: isVote ? session.votes(of: i) : nil, statistics: statistics)
     }
     let whole = session.result(in: nil)
@@ -346,7 +358,9 @@ public enum WorkshopExport {
   static func csvField(_ s: String) -> String {
     // A leading = + - @ would be read as a formula by spreadsheets.
     var text = s
-    if let first = text.unicodeScalars.first, "=+-@".unicodeScalars.contains(first) { text = "'" + text }
+    if let first = text.unicodeScalars.first, "=+-@".unicodeScalars.contains(first) {
+      text = "'" + text
+    }
     // Scalar by scalar: a quote or comma carrying a combining mark still splits a CSV field.
     guard text.unicodeScalars.contains(where: { ",\"\n\r".unicodeScalars.contains($0) }) else {
       return text
@@ -399,7 +413,8 @@ public enum WorkshopExport {
     for (r, row) in rows.enumerated() {
       let top = 50 + rowHeight * Double(r)
       let track = top + 55
-      out += "<g>\n<text x=\"\(n(left))\" y=\"\(n(top + 14))\" font-weight=\"bold\">\(xml(row.title))</text>\n"
+      out +=
+        "<g>\n<text x=\"\(n(left))\" y=\"\(n(top + 14))\" font-weight=\"bold\">\(xml(row.title))</text>\n"
       out += "<desc>\(xml(row.stats.sentence(label: row.target ? "target" : "current")))</desc>\n"
       for (s, stage) in Stage.allCases.enumerated() {
         let lo = Double(stage.band.lowerBound)
@@ -408,9 +423,11 @@ public enum WorkshopExport {
           "<rect x=\"\(n(x(lo)))\" y=\"\(n(track - 22))\" width=\"\(n(x(hi) - x(lo)))\" height=\"30\" "
           + "fill=\"\(bandColours[s % bandColours.count])\"/>\n"
       }
-      out += "<line x1=\"\(n(left))\" y1=\"\(n(track))\" x2=\"\(n(right))\" y2=\"\(n(track))\" stroke=\"#555\"/>\n"
+      out +=
+        "<line x1=\"\(n(left))\" y1=\"\(n(track))\" x2=\"\(n(right))\" y2=\"\(n(track))\" stroke=\"#555\"/>\n"
       for tick in [0, 25, 50, 75, 100] {
-        out += "<text x=\"\(n(x(Double(tick))))\" y=\"\(n(track + 20))\" text-anchor=\"middle\" fill=\"#555\">\(tick)</text>\n"
+        out +=
+          "<text x=\"\(n(x(Double(tick))))\" y=\"\(n(track + 20))\" text-anchor=\"middle\" fill=\"#555\">\(tick)</text>\n"
       }
       if let q1 = row.stats.lowerQuartile, let q3 = row.stats.upperQuartile {
         out +=
@@ -427,12 +444,14 @@ public enum WorkshopExport {
       for v in row.stats.values {
         let level = stack[v, default: 0]
         stack[v] = level + 1
-        out += "<circle cx=\"\(n(x(Double(v))))\" cy=\"\(n(track - 14 - 7 * Double(level)))\" r=\"3.5\" fill=\"\(colour)\"/>\n"
+        out +=
+          "<circle cx=\"\(n(x(Double(v))))\" cy=\"\(n(track - 14 - 7 * Double(level)))\" r=\"3.5\" fill=\"\(colour)\"/>\n"
       }
       let summary =
         "n=\(row.stats.count)  median \(row.stats.medianText)  mean \(row.stats.meanText)  "
         + "IQR \(row.stats.quartilesText)"
-      out += "<text x=\"\(n(right))\" y=\"\(n(top + 14))\" text-anchor=\"end\">\(xml(summary))</text>\n</g>\n"
+      out +=
+        "<text x=\"\(n(right))\" y=\"\(n(top + 14))\" text-anchor=\"end\">\(xml(summary))</text>\n</g>\n"
     }
     if areaPanel {
       out += areasSVG(results, top: areaTop, left: left, right: right, rowHeight: areaRowHeight)
@@ -453,27 +472,35 @@ public enum WorkshopExport {
     let trackLeft = left + 210
     let trackRight = right - 90
     func x(_ v: Int) -> Double { trackLeft + (trackRight - trackLeft) * Double(v) / 100 }
-    var out = "<g>\n<text x=\"\(n(left))\" y=\"\(n(top + 24))\" font-size=\"15\" font-weight=\"bold\">Agreed by learning area</text>\n"
+    var out =
+      "<g>\n<text x=\"\(n(left))\" y=\"\(n(top + 24))\" font-size=\"15\" font-weight=\"bold\">Agreed by learning area</text>\n"
     out += "<desc>Circle: agreed current. Diamond: agreed target.</desc>\n"
-    out += "<text x=\"\(n(right))\" y=\"\(n(top + 24))\" text-anchor=\"end\" fill=\"#555\">● current  ◆ target</text>\n"
+    out +=
+      "<text x=\"\(n(right))\" y=\"\(n(top + 24))\" text-anchor=\"end\" fill=\"#555\">● current  ◆ target</text>\n"
     for tick in [0, 25, 50, 75, 100] {
-      out += "<text x=\"\(n(x(tick)))\" y=\"\(n(top + 42))\" text-anchor=\"middle\" fill=\"#555\">\(tick)</text>\n"
+      out +=
+        "<text x=\"\(n(x(tick)))\" y=\"\(n(top + 42))\" text-anchor=\"middle\" fill=\"#555\">\(tick)</text>\n"
     }
     for (r, result) in results.enumerated() {
       let y = top + 60 + rowHeight * Double(r)
       var label = result.name + (result.pinned ? " (pinned)" : "")
       if label.count > 28 { label = String(label.prefix(27)) + "…" }
-      out += "<text x=\"\(n(left))\" y=\"\(n(y + 4))\"><title>\(xml(result.name))</title>\(xml(label))</text>\n"
-      out += "<line x1=\"\(n(trackLeft))\" y1=\"\(n(y))\" x2=\"\(n(trackRight))\" y2=\"\(n(y))\" stroke=\"#999\"/>\n"
+      out +=
+        "<text x=\"\(n(left))\" y=\"\(n(y + 4))\"><title>\(xml(result.name))</title>\(xml(label))</text>\n"
+      out +=
+        "<line x1=\"\(n(trackLeft))\" y1=\"\(n(y))\" x2=\"\(n(trackRight))\" y2=\"\(n(y))\" stroke=\"#999\"/>\n"
       if let c = result.current, let t = result.target, c != t {
-        out += "<line x1=\"\(n(x(c.value)))\" y1=\"\(n(y))\" x2=\"\(n(x(t.value)))\" y2=\"\(n(y))\" stroke=\"#333\" stroke-width=\"2\"/>\n"
+        out +=
+          "<line x1=\"\(n(x(c.value)))\" y1=\"\(n(y))\" x2=\"\(n(x(t.value)))\" y2=\"\(n(y))\" stroke=\"#333\" stroke-width=\"2\"/>\n"
       }
       if let t = result.target {
         let cx = x(t.value)
-        out += "<polygon points=\"\(n(cx)),\(n(y - 7)) \(n(cx + 7)),\(n(y)) \(n(cx)),\(n(y + 7)) \(n(cx - 7)),\(n(y))\" fill=\"#d9822b\"><title>\(xml(result.name)) target \(t.value)</title></polygon>\n"
+        out +=
+          "<polygon points=\"\(n(cx)),\(n(y - 7)) \(n(cx + 7)),\(n(y)) \(n(cx)),\(n(y + 7)) \(n(cx - 7)),\(n(y))\" fill=\"#d9822b\"><title>\(xml(result.name)) target \(t.value)</title></polygon>\n"
       }
       if let c = result.current {
-        out += "<circle cx=\"\(n(x(c.value)))\" cy=\"\(n(y))\" r=\"6\" fill=\"#2b6cb0\"><title>\(xml(result.name)) current \(c.value)</title></circle>\n"
+        out +=
+          "<circle cx=\"\(n(x(c.value)))\" cy=\"\(n(y))\" r=\"6\" fill=\"#2b6cb0\"><title>\(xml(result.name)) current \(c.value)</title></circle>\n"
       }
       let numbers =
         result.current == nil && result.target == nil

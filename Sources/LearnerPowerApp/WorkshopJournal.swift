@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+  import FoundationEssentials
 #else
-import Foundation
+  import Foundation
 #endif
 import LearnerPowerModel
 
@@ -65,7 +65,9 @@ public final class WorkshopJournal {
     var result = none
     var foreignSeen = false
     let decoder = JSONDecoder()
-    for line in bytes[...lastNewline].split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
+    for line in bytes[...lastNewline].split(
+      separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true)
+    {
       let data = Data(line)
       if let mine = ownLines.firstIndex(of: data) {
         ownLines.remove(at: mine)
@@ -131,11 +133,15 @@ public final class WorkshopJournal {
     }
     let fd = Glibc.open(path, O_RDWR | O_APPEND | O_CLOEXEC)
     guard fd >= 0 else {
-      return .failure(Diagnostic(file: path, message: FileStoreError.posix(path, errno, doing: "opening").reason))
+      return .failure(
+        Diagnostic(file: path, message: FileStoreError.posix(path, errno, doing: "opening").reason))
     }
     // Everything up to the last newline of what was read is in the replay; lines appended
     // since (by an import elsewhere) are read back by `appendedByOthers()`.
-    let wholeLines = text.utf8.lastIndex(of: UInt8(ascii: "\n")).map { text.utf8.distance(from: text.utf8.startIndex, to: $0) + 1 } ?? 0
+    let wholeLines =
+      text.utf8.lastIndex(of: UInt8(ascii: "\n")).map {
+        text.utf8.distance(from: text.utf8.startIndex, to: $0) + 1
+      } ?? 0
     if repairTail, replay.tornTail {
       _ = ftruncate(fd, off_t(wholeLines))
       _ = fsync(fd)

@@ -85,7 +85,8 @@ public struct WorkshopKeyBinding: Hashable, Sendable {
   /// A row for `keys`.
   public init(
     _ keys: [Key], _ command: WorkshopCommand, _ scope: WorkshopKeyScope, _ keyLabel: String,
-    ascii: String? = nil, _ summary: String, hint: Int? = nil, short: String? = nil, group: String? = nil
+    ascii: String? = nil, _ summary: String, hint: Int? = nil, short: String? = nil,
+    group: String? = nil
   ) {
     self.hintLabel = short ?? summary
     self.keys = keys
@@ -113,21 +114,31 @@ public struct WorkshopKeyMap: Sendable {
   public init(_ bindings: [WorkshopKeyBinding]) { self.bindings = bindings }
 
   /// The row that handles `key` on a step of `kind` with `field` open, if any.
-  public func binding(for key: Key, kind: WorkshopStepKind?, field: WorkshopState.Field?) -> WorkshopKeyBinding? {
+  public func binding(for key: Key, kind: WorkshopStepKind?, field: WorkshopState.Field?)
+    -> WorkshopKeyBinding?
+  {
     bindings.first { $0.keys.contains(key) && $0.scope.applies(kind: kind, field: field) }
   }
 
   /// The command `key` gives on a step of `kind` with `field` open, or nil when it does nothing.
-  public func command(for key: Key, kind: WorkshopStepKind?, field: WorkshopState.Field?) -> WorkshopCommand? {
+  public func command(for key: Key, kind: WorkshopStepKind?, field: WorkshopState.Field?)
+    -> WorkshopCommand?
+  {
     binding(for: key, kind: kind, field: field)?.command
   }
 
   /// (key, what it does) for the hint line, essentials first.
-  public func hints(kind: WorkshopStepKind?, field: WorkshopState.Field?, ascii: Bool) -> [(key: String, label: String)] {
+  public func hints(kind: WorkshopStepKind?, field: WorkshopState.Field?, ascii: Bool) -> [(
+    key: String, label: String
+  )] {
     var seen = Set<String>()
     let ranked = bindings.enumerated()
-      .filter { $0.element.hintPriority != nil && $0.element.scope.applies(kind: kind, field: field) }
-      .sorted { ($0.element.hintPriority ?? 0, $0.offset) < ($1.element.hintPriority ?? 0, $1.offset) }
+      .filter {
+        $0.element.hintPriority != nil && $0.element.scope.applies(kind: kind, field: field)
+      }
+      .sorted {
+        ($0.element.hintPriority ?? 0, $0.offset) < ($1.element.hintPriority ?? 0, $1.offset)
+      }
       .map(\.element)
     return ranked.compactMap { b in
       guard seen.insert(b.group ?? b.keyLabel).inserted else { return nil }
@@ -136,7 +147,8 @@ public struct WorkshopKeyMap: Sendable {
   }
 
   /// The `?` overlay's sections: a heading and its (key, what it does) rows, in table order.
-  public func helpSections(ascii: Bool) -> [(heading: String, rows: [(key: String, label: String)])] {
+  public func helpSections(ascii: Bool) -> [(heading: String, rows: [(key: String, label: String)])]
+  {
     var sections: [(heading: String, rows: [(key: String, label: String)])] = []
     var seen = Set<String>()
     for b in bindings {
@@ -156,30 +168,65 @@ public struct WorkshopKeyMap: Sendable {
 
   /// The workshop's keys, as DESIGN.md lists them.
   public static let workshop = WorkshopKeyMap([
-    WorkshopKeyBinding([.char("n"), .char(" "), .pageDown], .next, .anyStep, "n/Space", "next step", hint: 1, short: "next"),
-    WorkshopKeyBinding([.char("p"), .backspace, .pageUp], .previous, .anyStep, "p/Bksp", "previous step", hint: 2, short: "prev"),
+    WorkshopKeyBinding(
+      [.char("n"), .char(" "), .pageDown], .next, .anyStep, "n/Space", "next step", hint: 1,
+      short: "next"),
+    WorkshopKeyBinding(
+      [.char("p"), .backspace, .pageUp], .previous, .anyStep, "p/Bksp", "previous step", hint: 2,
+      short: "prev"),
     WorkshopKeyBinding([.char("g")], .goTo, .anyStep, "g", "go to step", hint: 9, short: "go to"),
     WorkshopKeyBinding([.char("m")], .note, .anyStep, "m", "add a note", hint: 10, short: "note"),
-    WorkshopKeyBinding([.char("x")], .export, .anyStep, "x", "export reports + snapshot", hint: 11, short: "export"),
+    WorkshopKeyBinding(
+      [.char("x")], .export, .anyStep, "x", "export reports + snapshot", hint: 11, short: "export"),
     WorkshopKeyBinding([.char("?")], .help, .anyStep, "?", "help", hint: 5),
-    WorkshopKeyBinding([.char("t")], .nextTheme, .anyStep, "t", "next theme (e.g. projector)", hint: 13, short: "theme"),
+    WorkshopKeyBinding(
+      [.char("t")], .nextTheme, .anyStep, "t", "next theme (e.g. projector)", hint: 13,
+      short: "theme"),
     WorkshopKeyBinding([.ctrl("z")], .suspend, .anyStep, "Ctrl-Z", "suspend (fg resumes)"),
-    WorkshopKeyBinding([.char("q"), .ctrl("c")], .quit, .anyStep, "q", "quit (all is journalled)", hint: 6, short: "quit"),
-    WorkshopKeyBinding(digits + [.enter, .char("v")], .vote, .voteStep, "0-9/v", "add votes: 45 Ana, or 30 70", hint: 3, short: "vote"),
-    WorkshopKeyBinding([.char("r")], .reveal, .voteStep, "r", "reveal/hide votes", hint: 4, short: "reveal"),
-    WorkshopKeyBinding([.up, .char("k")], .selectVote(by: -1), .voteStep, "↑/↓", ascii: "Up/Dn", "select a vote", hint: 7, short: "select", group: "select"),
-    WorkshopKeyBinding([.down, .char("j")], .selectVote(by: 1), .voteStep, "↑/↓", ascii: "Up/Dn", "select a vote", group: "select"),
-    WorkshopKeyBinding([.char("d")], .deleteVote, .voteStep, "d", "delete the selected vote", hint: 8, short: "delete"),
-    WorkshopKeyBinding([.char("i")], .importCSV, .voteStep, "i", "import votes CSV", hint: 12, short: "import"),
-    WorkshopKeyBinding([.left, .char("h")], .adjust(by: -1), .summaryStep, "←/→", ascii: "<-/->", "move agreed 1", hint: 3, short: "move", group: "adjust1"),
-    WorkshopKeyBinding([.right, .char("l")], .adjust(by: 1), .summaryStep, "←/→", ascii: "<-/->", "move agreed 1", group: "adjust1"),
-    WorkshopKeyBinding([.shiftLeft, .char("H")], .adjust(by: -5), .summaryStep, "⇧←/→ H/L", ascii: "H/L", "move agreed 5", group: "adjust5"),
-    WorkshopKeyBinding([.shiftRight, .char("L")], .adjust(by: 5), .summaryStep, "⇧←/→ H/L", ascii: "H/L", "move agreed 5", group: "adjust5"),
+    WorkshopKeyBinding(
+      [.char("q"), .ctrl("c")], .quit, .anyStep, "q", "quit (all is journalled)", hint: 6,
+      short: "quit"),
+    WorkshopKeyBinding(
+      digits + [.enter, .char("v")], .vote, .voteStep, "0-9/v", "add votes: 45 Ana, or 30 70",
+      hint: 3, short: "vote"),
+    WorkshopKeyBinding(
+      [.char("r")], .reveal, .voteStep, "r", "reveal/hide votes", hint: 4, short: "reveal"),
+    WorkshopKeyBinding(
+      [.up, .char("k")], .selectVote(by: -1), .voteStep, "↑/↓", ascii: "Up/Dn", "select a vote",
+      hint: 7, short: "select", group: "select"),
+    WorkshopKeyBinding(
+      [.down, .char("j")], .selectVote(by: 1), .voteStep, "↑/↓", ascii: "Up/Dn", "select a vote",
+      group: "select"),
+    WorkshopKeyBinding(
+      [.char("d")], .deleteVote, .voteStep, "d", "delete the selected vote", hint: 8,
+      short: "delete"),
+    WorkshopKeyBinding(
+      [.char("i")], .importCSV, .voteStep, "i", "import votes CSV", hint: 12, short: "import"),
+    WorkshopKeyBinding(
+      [.left, .char("h")], .adjust(by: -1), .summaryStep, "←/→", ascii: "<-/->", "move agreed 1",
+      hint: 3, short: "move", group: "adjust1"),
+    WorkshopKeyBinding(
+      [.right, .char("l")], .adjust(by: 1), .summaryStep, "←/→", ascii: "<-/->", "move agreed 1",
+      group: "adjust1"),
+    WorkshopKeyBinding(
+      [.shiftLeft, .char("H")], .adjust(by: -5), .summaryStep, "⇧←/→ H/L", ascii: "H/L",
+      "move agreed 5", group: "adjust5"),
+    WorkshopKeyBinding(
+      [.shiftRight, .char("L")], .adjust(by: 5), .summaryStep, "⇧←/→ H/L", ascii: "H/L",
+      "move agreed 5", group: "adjust5"),
     WorkshopKeyBinding([.tab], .switchAgreed, .summaryStep, "Tab", "current/target", hint: 4),
-    WorkshopKeyBinding([.up, .char("k")], .selectArea(by: -1), .summaryStep, "↑/↓", ascii: "Up/Dn", "choose the learning area", group: "area"),
-    WorkshopKeyBinding([.down, .char("j")], .selectArea(by: 1), .summaryStep, "↑/↓", ascii: "Up/Dn", "choose the learning area", group: "area"),
-    WorkshopKeyBinding([.char("=")], .backToMedians, .summaryStep, "=", "back to the room's result", hint: 7, short: "medians"),
-    WorkshopKeyBinding([.enter], .submitField, .voteField, "Enter", "add (the field stays open)", hint: 1, short: "add"),
+    WorkshopKeyBinding(
+      [.up, .char("k")], .selectArea(by: -1), .summaryStep, "↑/↓", ascii: "Up/Dn",
+      "choose the learning area", group: "area"),
+    WorkshopKeyBinding(
+      [.down, .char("j")], .selectArea(by: 1), .summaryStep, "↑/↓", ascii: "Up/Dn",
+      "choose the learning area", group: "area"),
+    WorkshopKeyBinding(
+      [.char("=")], .backToMedians, .summaryStep, "=", "back to the room's result", hint: 7,
+      short: "medians"),
+    WorkshopKeyBinding(
+      [.enter], .submitField, .voteField, "Enter", "add (the field stays open)", hint: 1,
+      short: "add"),
     WorkshopKeyBinding([.escape, .ctrl("c")], .closeField, .voteField, "Esc", "done", hint: 2),
     WorkshopKeyBinding([.backspace], .erase, .voteField, "Bksp", "erase"),
     WorkshopKeyBinding([.ctrl("u")], .clearField, .voteField, "Ctrl-U", "clear the field"),

@@ -1,8 +1,8 @@
 import Canvas
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+  import FoundationEssentials
 #else
-import Foundation
+  import Foundation
 #endif
 import LearnerPowerModel
 
@@ -34,7 +34,9 @@ public final class WorkshopLoop {
   public var snapshotsFolder: String?
 
   /// A loop over `terminal` writing to `journal`.
-  public init(state: WorkshopState, terminal: any InteractiveTerminal, theme: Theme, journal: WorkshopJournal) {
+  public init(
+    state: WorkshopState, terminal: any InteractiveTerminal, theme: Theme, journal: WorkshopJournal
+  ) {
     self.state = state
     self.terminal = terminal
     self.theme = theme
@@ -104,7 +106,9 @@ public final class WorkshopLoop {
       effects = reduceWorkshop(&state, .key(.char("q")))
     case .signal(.stop): terminal.suspend()
     case .mouse(let event):
-      guard let action = WorkshopScreen.action(for: event, state: state, size: terminal.size) else { return false }
+      guard let action = WorkshopScreen.action(for: event, state: state, size: terminal.size) else {
+        return false
+      }
       effects = reduceWorkshop(&state, .mouse(action))
     default: break
     }
@@ -128,7 +132,8 @@ public final class WorkshopLoop {
       case .export:
         exportAll()
       case .importCSV(let path):
-        let expanded = path.hasPrefix("~/") ? (PathText.homeDirectory() ?? "") + String(path.dropFirst()) : path
+        let expanded =
+          path.hasPrefix("~/") ? (PathText.homeDirectory() ?? "") + String(path.dropFirst()) : path
         switch readText(expanded) {
         case .failure(let d): state.notice = d.description
         case .success(let text):
@@ -188,7 +193,8 @@ public final class WorkshopLoop {
     // lists it once.
     if let folder = snapshotsFolder,
       let snapshot = WorkshopExport.snapshot(
-        state.session, catalogue: state.catalogue, created: SnapshotTimestamp(secondsSince1970: Int64(clock())))
+        state.session, catalogue: state.catalogue,
+        created: SnapshotTimestamp(secondsSince1970: Int64(clock())))
     {
       let path = WorkshopExport.agreedSnapshotPath(state.session, folder: folder)
       do {
@@ -236,7 +242,9 @@ extension WorkshopLoop {
   /// guard WorkshopLoop.waitForUsableSize(terminal: screen, theme: theme, ascii: false) else { return 0 }
   /// let journal = try WorkshopJournal.create(in: folder, session: session)
   /// ```
-  public static func waitForUsableSize(terminal: any InteractiveTerminal, theme: Theme, ascii: Bool) -> Bool {
+  public static func waitForUsableSize(terminal: any InteractiveTerminal, theme: Theme, ascii: Bool)
+    -> Bool
+  {
     let minimum = WorkshopScreen.minimum
     var previous: CellGrid?
     var fds = terminal.pollDescriptors.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
@@ -245,7 +253,8 @@ extension WorkshopLoop {
       if size.width >= minimum.width, size.height >= minimum.height { return true }
       var grid = CellGrid(size: size, fill: Cell(text: " ", width: 1, style: theme.style("base")))
       Screen.drawTooSmall(
-        into: &grid, style: theme.style("message"), ascii: ascii, screen: "The workshop", minimum: minimum)
+        into: &grid, style: theme.style("message"), ascii: ascii, screen: "The workshop",
+        minimum: minimum)
       let changes = grid.changes(since: previous)
       if !changes.isEmpty || previous == nil { terminal.paint(changes, cursor: nil) }
       previous = grid

@@ -6,7 +6,9 @@ import LearnerPowerModel
 /// While the session runs, the time is the journal's last total plus the time since it was
 /// written (``WorkshopSession/secondsOnCurrentStep(now:)``); once it has `ended`, the journal's
 /// total (written on quit) is the final time and the clock stands still.
-public func workshopNotesView(_ s: WorkshopSession, now: Double, ended: Bool = false, width: Int = 80) -> String {
+public func workshopNotesView(
+  _ s: WorkshopSession, now: Double, ended: Bool = false, width: Int = 80
+) -> String {
   let steps = s.script.steps
   guard steps.indices.contains(s.stepIndex) else { return "No steps.\n" }
   let step = steps[s.stepIndex]
@@ -16,7 +18,8 @@ public func workshopNotesView(_ s: WorkshopSession, now: Double, ended: Bool = f
       TextWidth.wrap(String(line), width: max(20, width - 1)).joined(separator: "\n")
     }.joined(separator: "\n")
   }
-  var out = "\(TextSanitizer.cleanLine(s.script.title)) — step \(s.stepIndex + 1) of \(steps.count)\n\n"
+  var out =
+    "\(TextSanitizer.cleanLine(s.script.title)) — step \(s.stepIndex + 1) of \(steps.count)\n\n"
   if ended {
     out += "SESSION ENDED: the workshop screen is closed; the clock has stopped.\n\n"
   }
@@ -24,13 +27,22 @@ public func workshopNotesView(_ s: WorkshopSession, now: Double, ended: Bool = f
   var timer = "Time: \(WorkshopExport.clock(spent))"
   if let box = step.timeBox {
     timer += " / \(WorkshopExport.clock(box))"
-    if spent >= box * 1.5 { timer += "  OVER (150%)" } else if spent >= box { timer += "  time box reached" }
+    if spent >= box * 1.5 {
+      timer += "  OVER (150%)"
+    } else if spent >= box {
+      timer += "  time box reached"
+    }
   }
   out += timer + "\n\n"
-  if let prompt = step.prompt { out += wrapped("Prompt: \(TextSanitizer.cleanLine(prompt))") + "\n\n" }
-  out += "Notes:\n" + wrapped(step.notes.map { TextSanitizer.cleanMultiline($0) } ?? "(none)") + "\n\n"
+  if let prompt = step.prompt {
+    out += wrapped("Prompt: \(TextSanitizer.cleanLine(prompt))") + "\n\n"
+  }
+  out +=
+    "Notes:\n" + wrapped(step.notes.map { TextSanitizer.cleanMultiline($0) } ?? "(none)") + "\n\n"
   if step.kind.collectsVotes {
-    out += "Votes: \(s.votes(of: s.stepIndex).count)" + (s.revealed.contains(s.stepIndex) ? " (revealed)" : " (hidden)") + "\n\n"
+    out +=
+      "Votes: \(s.votes(of: s.stepIndex).count)"
+      + (s.revealed.contains(s.stepIndex) ? " (revealed)" : " (hidden)") + "\n\n"
   }
   if steps.indices.contains(s.stepIndex + 1) {
     let next = steps[s.stepIndex + 1]

@@ -1,8 +1,8 @@
 import Canvas
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+  import FoundationEssentials
 #else
-import Foundation
+  import Foundation
 #endif
 import LearnerPowerModel
 
@@ -242,7 +242,9 @@ public func reduceWorkshop(_ state: inout WorkshopState, _ action: WorkshopActio
       // Only the journalled part is replaced (it holds this screen's own moves too); the
       // field and the glide stay as they are.
       state.session = session
-      if let i = state.selection, i >= session.votes(of: session.stepIndex).count { state.selection = nil }
+      if let i = state.selection, i >= session.votes(of: session.stepIndex).count {
+        state.selection = nil
+      }
     } else {
       for entry in entries { state.session.apply(entry) }
     }
@@ -270,8 +272,12 @@ public func reduceWorkshop(_ state: inout WorkshopState, _ action: WorkshopActio
       if key == .char("?") || key == .escape { return [] }
     }
     let step = state.session.step
-    guard let command = WorkshopKeyMap.workshop.command(for: key, kind: step?.kind, field: state.field) else {
-      if state.field != nil, case .char(let c) = key, state.text.count < 200 { state.text.append(c) }
+    guard
+      let command = WorkshopKeyMap.workshop.command(for: key, kind: step?.kind, field: state.field)
+    else {
+      if state.field != nil, case .char(let c) = key, state.text.count < 200 {
+        state.text.append(c)
+      }
       return []
     }
     if state.field != nil { return fieldCommand(&state, command) }
@@ -333,7 +339,11 @@ private func sessionCommand(_ state: inout WorkshopState, _ command: WorkshopCom
   case .vote:
     state.field = .vote
     // A digit starts the vote with itself, so `45 Enter` is all it takes.
-    if case .char(let c) = key, c.isASCII, c.isNumber { state.text = String(c) } else { state.text = "" }
+    if case .char(let c) = key, c.isASCII, c.isNumber {
+      state.text = String(c)
+    } else {
+      state.text = ""
+    }
   case .selectVote(let delta):
     selectVote(&state, by: delta)
   case .selectArea(let delta):
@@ -341,10 +351,15 @@ private func sessionCommand(_ state: inout WorkshopState, _ command: WorkshopCom
     guard state.session.step?.area == nil, count > 1 else { return [] }
     state.summaryRow = min(max(state.summaryRow + delta, 0), count - 1)
     let area = state.summaryArea
-    let agreed = state.adjustingTarget
+    let agreed =
+      state.adjustingTarget
       ? state.session.agreedTarget(in: area) : state.session.agreedCurrent(in: area)
     if let agreed {
-      state.glides = [.init(from: state.display, to: Double(agreed.value), start: state.now, duration: WorkshopState.glideSeconds)]
+      state.glides = [
+        .init(
+          from: state.display, to: Double(agreed.value), start: state.now,
+          duration: WorkshopState.glideSeconds)
+      ]
     }
   case .deleteVote:
     let votes = state.session.votes(of: state.session.stepIndex)
@@ -352,7 +367,8 @@ private func sessionCommand(_ state: inout WorkshopState, _ command: WorkshopCom
       state.notice = "Select a vote with ↑/↓ first"
       return []
     }
-    let effect = record(&state, .unvoted(id: votes[i].id, step: state.session.stepIndex, at: state.now))
+    let effect = record(
+      &state, .unvoted(id: votes[i].id, step: state.session.stepIndex, at: state.now))
     let remaining = state.session.votes(of: state.session.stepIndex).count
     state.selection = remaining == 0 ? nil : min(i, remaining - 1)
     state.notice = "Vote removed"
@@ -389,7 +405,11 @@ private func adjust(_ state: inout WorkshopState, by delta: Int) -> [WorkshopEff
   let area = state.summaryArea
   var current = s.agreedCurrent(in: area) ?? 50
   var target = s.agreedTarget(in: area) ?? current
-  if state.adjustingTarget { target = target.nudged(by: delta) } else { current = current.nudged(by: delta) }
+  if state.adjustingTarget {
+    target = target.nudged(by: delta)
+  } else {
+    current = current.nudged(by: delta)
+  }
   let effect = record(&state, .agreed(current: current, target: target, area: area, at: state.now))
   state.display = Double((state.adjustingTarget ? target : current).value)
   return [effect]
@@ -415,16 +435,25 @@ func move(_ state: inout WorkshopState, to index: Int) -> [WorkshopEffect] {
   let start = Double(WorkshopState.restingPosition(state.session, upTo: index).value)
   var glides: [WorkshopState.Glide] = []
   if let from = step.from, let to = step.to {
-    glides.append(.init(from: state.display, to: Double(from.value), start: state.now, duration: WorkshopState.glideSeconds))
-    glides.append(.init(from: Double(from.value), to: Double(to.value), start: state.now, duration: WorkshopState.sweepSeconds))
+    glides.append(
+      .init(
+        from: state.display, to: Double(from.value), start: state.now,
+        duration: WorkshopState.glideSeconds))
+    glides.append(
+      .init(
+        from: Double(from.value), to: Double(to.value), start: state.now,
+        duration: WorkshopState.sweepSeconds))
   } else if start != state.display {
-    glides.append(.init(from: state.display, to: start, start: state.now, duration: WorkshopState.glideSeconds))
+    glides.append(
+      .init(from: state.display, to: start, start: state.now, duration: WorkshopState.glideSeconds))
   }
   state.glides = glides
   return effects
 }
 
-private func fieldCommand(_ state: inout WorkshopState, _ command: WorkshopCommand) -> [WorkshopEffect] {
+private func fieldCommand(_ state: inout WorkshopState, _ command: WorkshopCommand)
+  -> [WorkshopEffect]
+{
   switch command {
   case .closeField:
     state.field = nil
@@ -448,17 +477,21 @@ private func submit(_ state: inout WorkshopState) -> [WorkshopEffect] {
   switch field {
   case .vote:
     guard let step = state.session.step else { return [] }
-    let parsed = step.kind == .assess ? parseAnswerField(text) : parseVoteField(text, collect: step.collect)
+    let parsed =
+      step.kind == .assess ? parseAnswerField(text) : parseVoteField(text, collect: step.collect)
     switch parsed {
     case .failure(let problem):
       state.notice = problem.description
       return []
     case .success(let (current, target, name)):
-      let vote = WorkshopVote(id: state.session.nextVoteID, name: name, current: current, target: target)
+      let vote = WorkshopVote(
+        id: state.session.nextVoteID, name: name, current: current, target: target)
       let effect = record(&state, .voted(vote, step: state.session.stepIndex, at: state.now))
       let count = state.session.votes(of: state.session.stepIndex).count
       state.text = ""
-      state.notice = "Vote \(count) added" + (state.session.revealed.contains(state.session.stepIndex) ? "" : " (hidden until r)")
+      state.notice =
+        "Vote \(count) added"
+        + (state.session.revealed.contains(state.session.stepIndex) ? "" : " (hidden until r)")
       // The field stays open for the next participant; Esc closes it.
       return [effect]
     }
@@ -487,11 +520,17 @@ private func submit(_ state: inout WorkshopState) -> [WorkshopEffect] {
 }
 
 /// Parses the vote field: `45`, `45 Ana`; for collect = both `30 70` or `30 70 Ana`.
-public func parseVoteField(_ text: String, collect: VoteCollect) -> Result<(Position?, Position?, String?), VoteFieldError> {
+public func parseVoteField(_ text: String, collect: VoteCollect) -> Result<
+  (Position?, Position?, String?), VoteFieldError
+> {
   let words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
   let needed = collect == .both ? 2 : 1
   guard words.count >= needed else {
-    return .failure(VoteFieldError(collect == .both ? "Type two positions: current target [name], e.g. 30 70 Ana" : "Type a position from 0 to 100, then an optional name"))
+    return .failure(
+      VoteFieldError(
+        collect == .both
+          ? "Type two positions: current target [name], e.g. 30 70 Ana"
+          : "Type a position from 0 to 100, then an optional name"))
   }
   var numbers: [Position] = []
   for word in words.prefix(needed) {
@@ -519,10 +558,13 @@ public func parseVoteField(_ text: String, collect: VoteCollect) -> Result<(Posi
 /// parseAnswerField("2 4 Ana")  // .success((33, 100, "Ana"))
 /// parseAnswerField("? 3")      // .success((nil, 67, nil))
 /// ```
-public func parseAnswerField(_ text: String) -> Result<(Position?, Position?, String?), VoteFieldError> {
+public func parseAnswerField(_ text: String) -> Result<
+  (Position?, Position?, String?), VoteFieldError
+> {
   let words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
   let scores = AssessmentQuestion.scores
-  let usage = "Type two answers, today then target, each 1 to \(scores.count) or ? (not sure), e.g. 2 4 Ana"
+  let usage =
+    "Type two answers, today then target, each 1 to \(scores.count) or ? (not sure), e.g. 2 4 Ana"
   guard words.count >= 2 else { return .failure(VoteFieldError(usage)) }
   var answers: [Position?] = []
   for word in words.prefix(2) {
@@ -563,7 +605,9 @@ public func importWorkshopVotes(_ state: inout WorkshopState, csv: String, file:
       id: state.session.nextVoteID, name: row.name, current: row.current, target: row.target)
     effects.append(record(&state, .voted(vote, step: state.session.stepIndex, at: state.now)))
   }
-  var notice = "Imported \(result.rows.count) vote\(result.rows.count == 1 ? "" : "s") from \(file)" + result.otherStepsNote
+  var notice =
+    "Imported \(result.rows.count) vote\(result.rows.count == 1 ? "" : "s") from \(file)"
+    + result.otherStepsNote
   if !result.problems.isEmpty {
     let n = result.problems.count
     notice += "; skipped \(n) row\(n == 1 ? "" : "s")"

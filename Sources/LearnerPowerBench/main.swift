@@ -7,9 +7,9 @@
 
 import Canvas
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+  import FoundationEssentials
 #else
-import Foundation
+  import Foundation
 #endif
 import LearnerPowerApp
 import LearnerPowerModel
@@ -21,7 +21,9 @@ import NcursesTerminal
 
 func option(_ name: String, _ fallback: Int) -> Int {
   let args = CommandLine.arguments
-  guard let i = args.firstIndex(of: name), i + 1 < args.count, let v = Int(args[i + 1]) else { return fallback }
+  guard let i = args.firstIndex(of: name), i + 1 < args.count, let v = Int(args[i + 1]) else {
+    return fallback
+  }
   return v
 }
 
@@ -59,7 +61,9 @@ func fileSize(_ path: String) -> Int {
 
 func oneRun() -> RunResult? {
   let tmp = getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-  let dir = tmp + (tmp.hasSuffix("/") ? "" : "/") + "lp-bench-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+  let dir =
+    tmp + (tmp.hasSuffix("/") ? "" : "/")
+    + "lp-bench-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
   try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
   defer { try? FileManager.default.removeItem(atPath: dir) }
   let outPath = dir + "/out"
@@ -93,13 +97,16 @@ func oneRun() -> RunResult? {
     // Render alone, for scale.
     reduce(&state, .nudged(by: 1))
     let r0 = nanos()
-    _ = Screen.render(state, theme: ThemeLibrary.builtInDefault.theme, size: Size(width: width, height: height))
+    _ = Screen.render(
+      state, theme: ThemeLibrary.builtInDefault.theme, size: Size(width: width, height: height))
     renderMicros.append(Double(nanos() - r0) / 1e3)
   }
   screen.restore()
   fclose(output)
   fclose(input)
-  return RunResult(firstFrameMs: firstFrameMs, firstFrameBytes: firstBytes, keyMicros: keyMicros, keyBytes: keyBytes, renderMicros: renderMicros)
+  return RunResult(
+    firstFrameMs: firstFrameMs, firstFrameBytes: firstBytes, keyMicros: keyMicros,
+    keyBytes: keyBytes, renderMicros: renderMicros)
 }
 
 var results: [RunResult] = []
@@ -115,20 +122,34 @@ func median(_ xs: [Double]) -> Double { percentile(xs, 0.5) }
 let allKeys = results.flatMap(\.keyMicros)
 let allBytes = results.flatMap(\.keyBytes).map(Double.init)
 let allRender = results.flatMap(\.renderMicros)
-print("learnerpower in-process benchmark: \(width)x\(height), \(presses) presses of Right, \(results.count) runs")
-print("  first frame (open ncurses + render + paint): median \(NumberText.fixed(median(results.map(\.firstFrameMs)), places: 2)) ms, \(results[0].firstFrameBytes) bytes")
-print("  per key (reduce + render + diff + paint):   median \(NumberText.fixed(median(allKeys), places: 1)) us, p90 \(NumberText.fixed(percentile(allKeys, 0.9), places: 1)) us, max \(NumberText.fixed(allKeys.max() ?? 0, places: 1)) us")
-print("  render alone:                               median \(NumberText.fixed(median(allRender), places: 1)) us")
-print("  bytes written per key:                      median \(NumberText.fixed(median(allBytes), places: 0)), max \(NumberText.fixed(allBytes.max() ?? 0, places: 0))")
+print(
+  "learnerpower in-process benchmark: \(width)x\(height), \(presses) presses of Right, \(results.count) runs"
+)
+print(
+  "  first frame (open ncurses + render + paint): median \(NumberText.fixed(median(results.map(\.firstFrameMs)), places: 2)) ms, \(results[0].firstFrameBytes) bytes"
+)
+print(
+  "  per key (reduce + render + diff + paint):   median \(NumberText.fixed(median(allKeys), places: 1)) us, p90 \(NumberText.fixed(percentile(allKeys, 0.9), places: 1)) us, max \(NumberText.fixed(allKeys.max() ?? 0, places: 1)) us"
+)
+print(
+  "  render alone:                               median \(NumberText.fixed(median(allRender), places: 1)) us"
+)
+print(
+  "  bytes written per key:                      median \(NumberText.fixed(median(allBytes), places: 0)), max \(NumberText.fixed(allBytes.max() ?? 0, places: 0))"
+)
 
 if CommandLine.arguments.contains("--explain") {
   let theme = ThemeLibrary.builtInDefault.theme
   let size = Size(width: width, height: height)
   for from in [20, 38, 49] {
-    let a = Screen.render(AppState(current: Position(clamping: from), target: 60), theme: theme, size: size)
-    let b = Screen.render(AppState(current: Position(clamping: from + 1), target: 60), theme: theme, size: size)
+    let a = Screen.render(
+      AppState(current: Position(clamping: from), target: 60), theme: theme, size: size)
+    let b = Screen.render(
+      AppState(current: Position(clamping: from + 1), target: 60), theme: theme, size: size)
     let ch = b.changes(since: a)
     print("\(from)->\(from + 1): \(ch.count) runs, \(ch.reduce(0) { $0 + $1.cells.count }) cells")
-    for c in ch { print("  row \(c.row) col \(c.column) len \(c.cells.count): \(c.cells.map(\.text).joined())") }
+    for c in ch {
+      print("  row \(c.row) col \(c.column) len \(c.cells.count): \(c.cells.map(\.text).joined())")
+    }
   }
 }

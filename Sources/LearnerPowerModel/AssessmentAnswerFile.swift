@@ -87,4 +87,3 @@ private struct AnswerProblem: Error, CustomStringConvertible {
   let description: String
   init(_ text: String) { description = text }
 }
-

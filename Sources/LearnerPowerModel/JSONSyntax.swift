@@ -35,7 +35,9 @@ public enum JSONSyntax {
       checker.skipSpace()
       try checker.value(depth: 0)
       checker.skipSpace()
-      if checker.pos < bytes.count { throw checker.problem("unexpected text after the end of the JSON value") }
+      if checker.pos < bytes.count {
+        throw checker.problem("unexpected text after the end of the JSON value")
+      }
       return nil
     } catch let problem as Problem {
       return problem
@@ -58,7 +60,8 @@ public enum JSONSyntax {
         line += 1
         lineStart = i + 1
       }
-      return Problem(line: line, column: at - lineStart + 1, message: message, atEnd: at >= bytes.count)
+      return Problem(
+        line: line, column: at - lineStart + 1, message: message, atEnd: at >= bytes.count)
     }
 
     var atEnd: Bool { pos >= bytes.count }
@@ -72,7 +75,8 @@ public enum JSONSyntax {
       for byte in literal.utf8 {
         guard pos < bytes.count else { throw problem("the text ends inside '\(literal)'") }
         guard bytes[pos] == byte else {
-          throw problem("expected a value (an object, array, string, number, true, false or null)", at: start)
+          throw problem(
+            "expected a value (an object, array, string, number, true, false or null)", at: start)
         }
         pos += 1
       }
@@ -80,7 +84,9 @@ public enum JSONSyntax {
 
     mutating func value(depth: Int) throws {
       guard pos < bytes.count else { throw problem("the text ends where a value should be") }
-      guard depth < JSONSyntax.depthLimit else { throw problem("nested more than \(JSONSyntax.depthLimit) levels deep") }
+      guard depth < JSONSyntax.depthLimit else {
+        throw problem("nested more than \(JSONSyntax.depthLimit) levels deep")
+      }
       switch bytes[pos] {
       case UInt8(ascii: "{"): try object(depth: depth)
       case UInt8(ascii: "["): try array(depth: depth)
@@ -89,7 +95,8 @@ public enum JSONSyntax {
       case UInt8(ascii: "f"): try expect("false")
       case UInt8(ascii: "n"): try expect("null")
       case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try number()
-      default: throw problem("expected a value (an object, array, string, number, true, false or null)")
+      default:
+        throw problem("expected a value (an object, array, string, number, true, false or null)")
       }
     }
 
@@ -117,7 +124,9 @@ public enum JSONSyntax {
           skipSpace()
           continue
         }
-        guard bytes[pos] == UInt8(ascii: "}") else { throw problem("expected ',' or '}' in an object") }
+        guard bytes[pos] == UInt8(ascii: "}") else {
+          throw problem("expected ',' or '}' in an object")
+        }
         pos += 1
         return
       }
@@ -139,7 +148,9 @@ public enum JSONSyntax {
           skipSpace()
           continue
         }
-        guard bytes[pos] == UInt8(ascii: "]") else { throw problem("expected ',' or ']' in an array") }
+        guard bytes[pos] == UInt8(ascii: "]") else {
+          throw problem("expected ',' or ']' in an array")
+        }
         pos += 1
         return
       }
@@ -180,7 +191,8 @@ public enum JSONSyntax {
         pos += 1
         guard pos < bytes.count else { throw problem("the text ends inside an escape") }
         switch bytes[pos] {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
+          UInt8(ascii: "f"),
           UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
           pos += 1
         case UInt8(ascii: "u"):
@@ -188,12 +200,17 @@ public enum JSONSyntax {
           pos += 1
           let unit = try hex4()
           if (0xDC00...0xDFFF).contains(unit) {
-            throw problem("a lone low surrogate (\\u\(String(unit, radix: 16, uppercase: true)))", at: escape)
+            throw problem(
+              "a lone low surrogate (\\u\(String(unit, radix: 16, uppercase: true)))", at: escape)
           }
           if (0xD800...0xDBFF).contains(unit) {
             // A high surrogate must be followed by its low half.
-            guard pos + 1 < bytes.count, bytes[pos] == UInt8(ascii: "\\"), bytes[pos + 1] == UInt8(ascii: "u") else {
-              throw problem("a lone high surrogate (\\u\(String(unit, radix: 16, uppercase: true)))", at: escape)
+            guard pos + 1 < bytes.count, bytes[pos] == UInt8(ascii: "\\"),
+              bytes[pos + 1] == UInt8(ascii: "u")
+            else {
+              throw problem(
+                "a lone high surrogate (\\u\(String(unit, radix: 16, uppercase: true)))", at: escape
+              )
             }
             pos += 2
             let low = try hex4()
@@ -209,7 +226,9 @@ public enum JSONSyntax {
 
     mutating func digits() -> Int {
       let start = pos
-      while pos < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[pos]) { pos += 1 }
+      while pos < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[pos]) {
+        pos += 1
+      }
       return pos - start
     }
 
@@ -231,7 +250,9 @@ public enum JSONSyntax {
       }
       if pos < bytes.count, bytes[pos] == UInt8(ascii: "e") || bytes[pos] == UInt8(ascii: "E") {
         pos += 1
-        if pos < bytes.count, bytes[pos] == UInt8(ascii: "+") || bytes[pos] == UInt8(ascii: "-") { pos += 1 }
+        if pos < bytes.count, bytes[pos] == UInt8(ascii: "+") || bytes[pos] == UInt8(ascii: "-") {
+          pos += 1
+        }
         guard digits() > 0 else { throw problem("a number needs digits in its exponent") }
       }
       let text = String(decoding: bytes[start..<pos], as: UTF8.self)

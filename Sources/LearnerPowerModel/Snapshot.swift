@@ -430,7 +430,8 @@ extension Snapshot {
             guard (1...AssessmentQuestion.scores.count).contains(n) else {
               throw DecodingError.dataCorruptedError(
                 forKey: key, in: c,
-                debugDescription: "answer \(n) to \(clean) is not 1 to \(AssessmentQuestion.scores.count)")
+                debugDescription:
+                  "answer \(n) to \(clean) is not 1 to \(AssessmentQuestion.scores.count)")
             }
             answers[horizon, clean] = .answer(n - 1)
           case .notSure:

@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+  import FoundationEssentials
 #else
-import Foundation
+  import Foundation
 #endif
 
 /// Writes and reads snapshot JSON (`learnerpower.snapshot/N`).
@@ -136,7 +136,6 @@ public enum SnapshotCodec {
     let message: String
     init(_ message: String) { self.message = message }
   }
-
 
   /// The key path and a sentence for a decoding error.
   private static func describe(_ error: DecodingError) -> (String?, String) {

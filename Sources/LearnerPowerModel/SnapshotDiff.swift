@@ -149,7 +149,8 @@ public struct SnapshotDiff: Hashable, Sendable {
     ]
     plan = lists.compactMap { name, a, b in
       let (gained, lost) = Self.compare(a, b)
-      return gained.isEmpty && lost.isEmpty ? nil : PlanChange(list: name, gained: gained, lost: lost)
+      return gained.isEmpty && lost.isEmpty
+        ? nil : PlanChange(list: name, gained: gained, lost: lost)
     }
     areas = Self.compareAreas(before.areas, after.areas)
     assessment = AssessmentChange(before: before.assessment, after: after.assessment)
@@ -214,7 +215,9 @@ public struct SnapshotDiff: Hashable, Sendable {
     lines += Self.describe(assessment)
     for m in [current, target] {
       let at = m.label.lowercased()
-      if !m.gained.isEmpty { lines.append("Approaches introduced at \(at): \(Self.names(m.gained))") }
+      if !m.gained.isEmpty {
+        lines.append("Approaches introduced at \(at): \(Self.names(m.gained))")
+      }
       if !m.lost.isEmpty { lines.append("Approaches removed at \(at): \(Self.names(m.lost))") }
     }
     if !plan.isEmpty, current.isEmpty, target.isEmpty {
@@ -258,7 +261,9 @@ public struct SnapshotDiff: Hashable, Sendable {
         && a.current == before.current.position && a.target == before.target.position
         && b.current == after.current.position && b.target == after.target.position
       var parts: [String] = []
-      if c.currentMoved, !isHeadline { parts.append("current \(a.current.value) → \(b.current.value)") }
+      if c.currentMoved, !isHeadline {
+        parts.append("current \(a.current.value) → \(b.current.value)")
+      }
       if c.targetMoved, !isHeadline { parts.append("target \(a.target.value) → \(b.target.value)") }
       if c.pinnedChanged { parts.append(b.pinned ? "now pinned" : "no longer pinned") }
       return parts.isEmpty ? nil : "\(b.name): " + parts.joined(separator: ", ")

@@ -196,7 +196,9 @@ public struct WorkshopScript: Hashable, Sendable, Codable {
     copy.title = line(title)
     copy.organisation = organisation.map(line)
     copy.questions = questions.map(line)
-    copy.areas = areas.map { WorkshopArea(name: LearningArea.cleanName($0.name), pinned: $0.pinned) }
+    copy.areas = areas.map {
+      WorkshopArea(name: LearningArea.cleanName($0.name), pinned: $0.pinned)
+    }
     copy.steps = steps.map { step in
       var s = step
       s.title = line(step.title)
@@ -346,11 +348,14 @@ struct WorkshopScriptReader {
         fields.report(itemPath, Self.reservedMessage)
         continue
       }
-      guard fields.noteUnique(clean.lowercased(), key: "name", at: itemPath, seen: &seen) else { continue }
+      guard fields.noteUnique(clean.lowercased(), key: "name", at: itemPath, seen: &seen) else {
+        continue
+      }
       areas.append(WorkshopArea(name: clean, pinned: pinned))
     }
     if areas.count > Self.areaLimit {
-      fields.report(path, "\(areas.count) areas is too many for one session; use at most \(Self.areaLimit)")
+      fields.report(
+        path, "\(areas.count) areas is too many for one session; use at most \(Self.areaLimit)")
     }
     return areas
   }
@@ -377,10 +382,14 @@ struct WorkshopScriptReader {
 
   /// The script's own questions file, read through the caller's loader.
   private mutating func readQuestions(_ root: TOMLNode) -> (String?, AssessmentQuestions) {
-    guard let file = fields.string("questions", in: root, at: .root, required: false, hint: "a questions file, e.g. \"ours.toml\"")
+    guard
+      let file = fields.string(
+        "questions", in: root, at: .root, required: false,
+        hint: "a questions file, e.g. \"ours.toml\"")
     else { return (nil, .builtIn) }
     guard !file.isEmpty else {
-      fields.report(["questions"], "questions must name a file; leave it out for the built-in questions")
+      fields.report(
+        ["questions"], "questions must name a file; leave it out for the built-in questions")
       return (nil, .builtIn)
     }
     guard let loadQuestions else {
@@ -494,11 +503,14 @@ struct WorkshopScriptReader {
     if kind == .assess, item["position"] != nil || item["from"] != nil || item["to"] != nil {
       let key = item["position"] != nil ? "position" : item["from"] != nil ? "from" : "to"
       fields.report(
-        path.appending(key), "an assess step takes no position: the room's answers place the markers")
+        path.appending(key),
+        "an assess step takes no position: the room's answers place the markers")
       valid = false
     }
     var area: String?
-    if let raw = fields.string("area", in: item, at: path, required: false, hint: "the name of one of the script's areas") {
+    if let raw = fields.string(
+      "area", in: item, at: path, required: false, hint: "the name of one of the script's areas")
+    {
       let clean = LearningArea.cleanName(raw)
       if !Self.fitsNameLimit(raw) {
         fields.report(path.appending("area"), Self.tooLong(raw))
@@ -507,7 +519,9 @@ struct WorkshopScriptReader {
         fields.report(path.appending("area"), Self.reservedMessage)
         valid = false
       } else if clean.isEmpty {
-        fields.report(path.appending("area"), "area must name one of the script's areas; leave it out for the whole organisation")
+        fields.report(
+          path.appending("area"),
+          "area must name one of the script's areas; leave it out for the whole organisation")
         valid = false
       } else {
         area = clean
@@ -519,7 +533,8 @@ struct WorkshopScriptReader {
     else { return nil }
     return WorkshopStep(
       kind: kind, title: title, position: position.value, from: from.value, to: to.value,
-      prompt: prompt.flatMap { $0.isEmpty ? nil : $0 }, notes: notes.flatMap { $0.isEmpty ? nil : $0 },
+      prompt: prompt.flatMap { $0.isEmpty ? nil : $0 },
+      notes: notes.flatMap { $0.isEmpty ? nil : $0 },
       minutes: minutes.value, collect: collect, area: area)
   }
 

@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+  import FoundationEssentials
 #else
-import Foundation
+  import Foundation
 #endif
 
 /// One participant's vote on a vote step.
@@ -26,7 +26,8 @@ public struct WorkshopVote: Hashable, Sendable, Codable {
   /// ```
   public static func firstImportedID(in session: WorkshopSession) -> Int {
     let highest = session.votes.values.joined().map(\.id).filter { $0 >= importedIDBase }.max()
-    return max(highest.map { $0 + 1 } ?? importedIDBase, importedIDBase) + Int.random(in: 0..<(1 << 30))
+    return max(highest.map { $0 + 1 } ?? importedIDBase, importedIDBase)
+      + Int.random(in: 0..<(1 << 30))
   }
 
   /// Creates a vote.

@@ -48,7 +48,8 @@ public enum WorkshopVoteCSV {
 
     /// Empty, or `"; 3 rows for other steps left out"` to append to an import's summary.
     public var otherStepsNote: String {
-      otherSteps == 0 ? "" : "; \(otherSteps) row\(otherSteps == 1 ? "" : "s") for other steps left out"
+      otherSteps == 0
+        ? "" : "; \(otherSteps) row\(otherSteps == 1 ? "" : "s") for other steps left out"
     }
   }
 
@@ -97,8 +98,11 @@ public enum WorkshopVoteCSV {
       if fields.allSatisfy(\.isEmpty) { continue }
       if index == 0 {
         let named = Columns.named(fields)
-        let missing = [("current", collect.wantsCurrent, named?.current), ("target", collect.wantsTarget, named?.target)]
-          .filter { $0.1 && $0.2 == nil }.map(\.0)
+        let missing = [
+          ("current", collect.wantsCurrent, named?.current),
+          ("target", collect.wantsTarget, named?.target),
+        ]
+        .filter { $0.1 && $0.2 == nil }.map(\.0)
         if let named, missing.isEmpty {
           columns = named
           continue
@@ -106,7 +110,8 @@ public enum WorkshopVoteCSV {
         if fields.count >= 2, Int(fields[1]) == nil,
           fields[1].lowercased().contains("current") || fields[0].lowercased() == "name"
         {
-          continue  // a header of other words (`Name,Current position,Target`): columns stay in order
+          // A header of other words (`Name,Current position,Target`): columns stay in order.
+          continue
         }
         if let named {
           // Every row would fail the same way; one message says why.
@@ -130,7 +135,10 @@ public enum WorkshopVoteCSV {
           continue
         }
         if Int(raw) == nil {
-          let why = raw.isEmpty ? "step is missing" : "step \"\(TOMLFieldReader.cleanField(String(raw.prefix(20))))\" is not a step number"
+          let why =
+            raw.isEmpty
+            ? "step is missing"
+            : "step \"\(TOMLFieldReader.cleanField(String(raw.prefix(20))))\" is not a step number"
           problems.append("line \(lineNumber): \(why) (row skipped)")
           continue
         }
@@ -144,7 +152,8 @@ public enum WorkshopVoteCSV {
       var row = Row(name: name.isEmpty ? nil : name)
       var messages: [String] = []
       for (column, label, wanted) in [
-        (columns.current, "current", collect.wantsCurrent), (columns.target, "target", collect.wantsTarget),
+        (columns.current, "current", collect.wantsCurrent),
+        (columns.target, "target", collect.wantsTarget),
       ] {
         let raw = field(column)
         if raw.isEmpty {
@@ -160,14 +169,16 @@ public enum WorkshopVoteCSV {
       }
       if fields.count > columns.count {
         messages.append(
-          "expected \(columns.count) columns (\(columns.names.joined(separator: ","))), found \(fields.count)")
+          "expected \(columns.count) columns (\(columns.names.joined(separator: ","))), found \(fields.count)"
+        )
       }
       if messages.isEmpty {
         if !collect.wantsCurrent { row.current = nil }
         if !collect.wantsTarget { row.target = nil }
         rows.append(row)
       } else {
-        problems.append("line \(lineNumber): " + messages.joined(separator: "; ") + " (row skipped)")
+        problems.append(
+          "line \(lineNumber): " + messages.joined(separator: "; ") + " (row skipped)")
       }
     }
     return Result(rows: rows, problems: problems, otherSteps: otherSteps)

@@ -65,14 +65,18 @@ public final class KeyboardInput {
     var events: [InputEvent] = []
     var buffer = [UInt8](repeating: 0, count: 64)
     while true {
-      let n = buffer.withUnsafeMutableBufferPointer { lp_signals_read($0.baseAddress, Int32($0.count)) }
+      let n = buffer.withUnsafeMutableBufferPointer {
+        lp_signals_read($0.baseAddress, Int32($0.count))
+      }
       guard n > 0 else { break }
       for code in buffer.prefix(Int(n)) {
         switch Int(code) {
         case Int(LP_SIGNAL_WINCH):
           var rows: Int32 = 0
           var cols: Int32 = 0
-          if lp_tty_size(fd, &rows, &cols) == 0 { events.append(.resize(Size(width: Int(cols), height: Int(rows)))) }
+          if lp_tty_size(fd, &rows, &cols) == 0 {
+            events.append(.resize(Size(width: Int(cols), height: Int(rows))))
+          }
         case Int(LP_SIGNAL_TERM): events.append(.signal(.terminate))
         case Int(LP_SIGNAL_HUP): events.append(.signal(.hangup))
         case Int(LP_SIGNAL_INT): events.append(.signal(.interrupt))
@@ -102,7 +106,9 @@ public final class KeyboardInput {
       i += 1
       if b == 0x1b {
         // ESC [ … final or ESC O x: skip to the final byte.
-        guard i < bytes.count, bytes[i] == UInt8(ascii: "[") || bytes[i] == UInt8(ascii: "O") else { continue }
+        guard i < bytes.count, bytes[i] == UInt8(ascii: "[") || bytes[i] == UInt8(ascii: "O") else {
+          continue
+        }
         i += 1
         while i < bytes.count, !(0x40...0x7e).contains(bytes[i]) { i += 1 }
         i += 1

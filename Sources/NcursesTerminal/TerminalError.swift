@@ -20,7 +20,8 @@ public enum TerminalError: Error, Hashable, Sendable, CustomStringConvertible {
     case .unknownTerminal(let term):
       return "terminal type '\(term)' is not known to terminfo (try TERM=xterm-256color)"
     case .cannotAddressCursor(let term):
-      return "terminal type '\(term)' cannot move the cursor, which the full screen needs (try TERM=xterm-256color)"
+      return
+        "terminal type '\(term)' cannot move the cursor, which the full screen needs (try TERM=xterm-256color)"
     }
   }
 }

@@ -1,8 +1,8 @@
 import ArgumentParser
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+  import FoundationEssentials
 #else
-import Foundation
+  import Foundation
 #endif
 import LearnerPowerApp
 import LearnerPowerModel
@@ -29,7 +29,8 @@ struct AssessCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Output format for --answers.", valueName: "json|md"))
   var format: Format = .md
 
-  @Option(help: ArgumentHelp("Use this question file instead of the built-in one.", valueName: "file"))
+  @Option(
+    help: ArgumentHelp("Use this question file instead of the built-in one.", valueName: "file"))
   var questions: String?
 
   @Flag(help: "Use ASCII glyphs only.")
@@ -41,7 +42,8 @@ struct AssessCommand: ParsableCommand {
     let set = try loadQuestionSet(questions)
     guard let answers else {
       let catalogue = try common.catalogue()
-      let code = runAssessment(questions: set, catalogue: catalogue, paths: common.paths, ascii: ascii)
+      let code = runAssessment(
+        questions: set, catalogue: catalogue, paths: common.paths, ascii: ascii)
       if code != 0 { throw ExitCode(code) }
       return
     }
@@ -112,12 +114,14 @@ func runAssessment(
 
   let screen: NcursesScreen
   do {
-    screen = try NcursesScreen.open(options: NcursesOptions(environment: env, mouse: false, ascii: ascii))
+    screen = try NcursesScreen.open(
+      options: NcursesOptions(environment: env, mouse: false, ascii: ascii))
   } catch {
     switch error {
     case .notATerminal:
       printError(
-        "\(error). To score answers without a terminal, use 'learnerpower assess --answers FILE.toml' (see docs/assess.md).")
+        "\(error). To score answers without a terminal, use 'learnerpower assess --answers FILE.toml' (see docs/assess.md)."
+      )
       return 2
     default:
       printError("\(error).")
@@ -151,7 +155,9 @@ func runAssessment(
     if case .success(let result) = loop.session.result {
       print(AssessmentReport.markdown(result, questions: questions), terminator: "")
     }
-    print("Markers saved: current \(current.value), target \(target.value). Run 'learnerpower' to explore them.")
+    print(
+      "Markers saved: current \(current.value), target \(target.value). Run 'learnerpower' to explore them."
+    )
     return 0
   }
 }

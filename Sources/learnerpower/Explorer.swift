@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+  import FoundationEssentials
 #else
-import Foundation
+  import Foundation
 #endif
 import LearnerPowerApp
 import LearnerPowerModel
@@ -34,12 +34,14 @@ func runExplorer(_ options: ExplorerOptions) -> Int32 {
 
   let screen: NcursesScreen
   do {
-    screen = try NcursesScreen.open(options: NcursesOptions(environment: env, mouse: options.mouse, ascii: options.ascii))
+    screen = try NcursesScreen.open(
+      options: NcursesOptions(environment: env, mouse: options.mouse, ascii: options.ascii))
   } catch {
     switch error {
     case .notATerminal:
       printError(
-        "\(error). To print the explorer screen without a terminal, use 'learnerpower render' (see 'learnerpower render --help').")
+        "\(error). To print the explorer screen without a terminal, use 'learnerpower render' (see 'learnerpower render --help')."
+      )
       return 2
     default:
       printError("\(error).")
@@ -65,7 +67,8 @@ func runExplorer(_ options: ExplorerOptions) -> Int32 {
   }
   state.notice = warning
 
-  let loop = ExplorerLoop(state: state, terminal: screen, themes: themes, theme: theme, store: store)
+  let loop = ExplorerLoop(
+    state: state, terminal: screen, themes: themes, theme: theme, store: store)
   if let questions = options.questions { loop.questions = questions }
   if options.debugCrash {
     loop.onFirstFrame = { NcursesScreen.crashForTesting() }

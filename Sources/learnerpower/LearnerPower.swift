@@ -1,8 +1,8 @@
 import ArgumentParser
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+  import FoundationEssentials
 #else
-import Foundation
+  import Foundation
 #endif
 import LearnerPowerApp
 import LearnerPowerModel
@@ -40,7 +40,10 @@ func positionArgument(_ text: String) throws -> Position {
 
 /// Options every command shares: where files live, which catalogue to use.
 struct CommonOptions: ParsableArguments {
-  @Option(name: .customLong("catalogue"), help: ArgumentHelp("Use this catalogue of approaches instead of the built-in one.", valueName: "file"))
+  @Option(
+    name: .customLong("catalogue"),
+    help: ArgumentHelp(
+      "Use this catalogue of approaches instead of the built-in one.", valueName: "file"))
   var cataloguePath: String?
 
   @Option(help: ArgumentHelp("Folder for snapshots.", valueName: "dir"))
@@ -83,7 +86,8 @@ struct LearnerPower: ParsableCommand {
   /// destination (`> /dev/full` or a closed pipe must not pass silently).
   static func main() {
     do {
-      var command = try parseAsRoot(joiningNegativeNumbers(Array(CommandLine.arguments.dropFirst())))
+      var command = try parseAsRoot(
+        joiningNegativeNumbers(Array(CommandLine.arguments.dropFirst())))
       try command.run()
     } catch {
       Output.finish()
@@ -94,14 +98,18 @@ struct LearnerPower: ParsableCommand {
 
   static let configuration = CommandConfiguration(
     commandName: "learnerpower",
-    abstract: "Explore the Learner Power continuum: from organisational to learner control of workplace learning.",
+    abstract:
+      "Explore the Learner Power continuum: from organisational to learner control of workplace learning.",
     discussion: """
       The continuum idea comes from Kineo ("Power to the learner", Jez Anderson, 2018). The stage \
       names, the catalogue of approaches and the questions in this tool are our own \
       interpretation, not Kineo's.
       """,
     version: appVersion,
-    subcommands: [Explore.self, Render.self, CatalogueCommand.self, ThemesCommand.self, SnapshotCommand.self, ShowCommand.self, DiffCommand.self, WorkshopCommand.self, AssessCommand.self],
+    subcommands: [
+      Explore.self, Render.self, CatalogueCommand.self, ThemesCommand.self, SnapshotCommand.self,
+      ShowCommand.self, DiffCommand.self, WorkshopCommand.self, AssessCommand.self,
+    ],
     defaultSubcommand: Explore.self
   )
 }
@@ -112,10 +120,14 @@ struct Explore: ParsableCommand {
     abstract: "Open the interactive explorer (the default command)."
   )
 
-  @Option(help: ArgumentHelp("Start with the current marker here (0-100).", valueName: "n"), transform: positionArgument)
+  @Option(
+    help: ArgumentHelp("Start with the current marker here (0-100).", valueName: "n"),
+    transform: positionArgument)
   var current: Position?
 
-  @Option(help: ArgumentHelp("Start with the target marker here (0-100).", valueName: "n"), transform: positionArgument)
+  @Option(
+    help: ArgumentHelp("Start with the target marker here (0-100).", valueName: "n"),
+    transform: positionArgument)
   var target: Position?
 
   @Option(help: ArgumentHelp("Theme name or path to a theme file.", valueName: "theme"))
@@ -127,7 +139,9 @@ struct Explore: ParsableCommand {
   @Flag(help: "Do not turn on mouse reporting.")
   var noMouse = false
 
-  @Option(help: ArgumentHelp("Questions for the self-assessment ('a') instead of the built-in twelve.", valueName: "file"))
+  @Option(
+    help: ArgumentHelp(
+      "Questions for the self-assessment ('a') instead of the built-in twelve.", valueName: "file"))
   var questions: String?
 
   @Flag(help: ArgumentHelp(visibility: .private))
@@ -151,15 +165,19 @@ struct Render: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "render",
     abstract: "Print the explorer screen as text, without a terminal.",
-    discussion: "Prints exactly HEIGHT lines with trailing spaces trimmed. Below 60x20 it prints the too-small message."
+    discussion:
+      "Prints exactly HEIGHT lines with trailing spaces trimmed. Below 60x20 it prints the too-small message."
   )
 
   enum Format: String, ExpressibleByArgument, CaseIterable { case txt, ansi }
 
-  @Option(help: ArgumentHelp("Current position (0-100).", valueName: "n"), transform: positionArgument)
+  @Option(
+    help: ArgumentHelp("Current position (0-100).", valueName: "n"), transform: positionArgument)
   var current: Position = 40
 
-  @Option(help: ArgumentHelp("Target position (0-100); defaults to the current one.", valueName: "n"), transform: positionArgument)
+  @Option(
+    help: ArgumentHelp("Target position (0-100); defaults to the current one.", valueName: "n"),
+    transform: positionArgument)
   var target: Position?
 
   @Option(help: ArgumentHelp("Which marker is active.", valueName: "current|target"))
@@ -184,7 +202,8 @@ struct Render: ParsableCommand {
 
   func validate() throws {
     guard (0...1000).contains(width), (0...1000).contains(height) else {
-      throw ValidationError("--width and --height must be between 0 and 1000 (got \(width)x\(height)).")
+      throw ValidationError(
+        "--width and --height must be between 0 and 1000 (got \(width)x\(height)).")
     }
     guard Marker(rawValue: active) != nil else {
       throw ValidationError("--active must be 'current' or 'target' (got '\(active)').")
@@ -193,7 +212,8 @@ struct Render: ParsableCommand {
 
   func run() throws {
     let catalogue = try common.catalogue()
-    var state = AppState(current: current, target: target ?? current, catalogue: catalogue, ascii: ascii)
+    var state = AppState(
+      current: current, target: target ?? current, catalogue: catalogue, ascii: ascii)
     state.active = Marker(rawValue: active) ?? .current
     let themes = ThemeLibrary(paths: common.paths, environment: ProcessInfo.processInfo.environment)
     let resolved: ResolvedTheme
@@ -231,7 +251,9 @@ struct CatalogueCommand: ParsableCommand {
       for file in files {
         switch CatalogueFile.load(file) {
         case .success(let c):
-          print("\(file): ok (\(c.approaches.count) approach\(c.approaches.count == 1 ? "" : "es"), \"\(c.name)\" version \(c.version))")
+          print(
+            "\(file): ok (\(c.approaches.count) approach\(c.approaches.count == 1 ? "" : "es"), \"\(c.name)\" version \(c.version))"
+          )
         case .failure(let e):
           failed = true
           Output.err((e.description + "\n"))

@@ -1,8 +1,8 @@
 import ArgumentParser
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+  import FoundationEssentials
 #else
-import Foundation
+  import Foundation
 #endif
 import LearnerPowerApp
 import LearnerPowerModel
@@ -44,7 +44,8 @@ struct SnapshotCommand: ParsableCommand {
   var answers: String?
 
   @Option(
-    help: ArgumentHelp("Question file the answers refer to (default: the built-in one).", valueName: "file"))
+    help: ArgumentHelp(
+      "Question file the answers refer to (default: the built-in one).", valueName: "file"))
   var questions: String?
 
   @Option(help: ArgumentHelp("Title of the snapshot.", valueName: "text"))
@@ -56,7 +57,9 @@ struct SnapshotCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Output format.", valueName: "json|md|txt|svg"))
   var format: SnapshotFormat?
 
-  @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write here ('-' for standard output).", valueName: "file"))
+  @Option(
+    name: [.short, .customLong("output")],
+    help: ArgumentHelp("Write here ('-' for standard output).", valueName: "file"))
   var output: String?
 
   @Flag(help: "Replace the output file if it exists.")
@@ -74,7 +77,8 @@ struct SnapshotCommand: ParsableCommand {
     }
     if current == nil, answers == nil {
       throw ValidationError(
-        "Missing --current <n> (or --answers FILE.toml to take the positions from a self-assessment).")
+        "Missing --current <n> (or --answers FILE.toml to take the positions from a self-assessment)."
+      )
     }
     if questions != nil, answers == nil {
       throw ValidationError("--questions is only used with --answers FILE.toml.")
@@ -177,7 +181,9 @@ struct ShowCommand: ParsableCommand {
     }
     do {
       Output.out(
-        String(decoding: try SnapshotFormatter.data(snapshot, format: format, catalogue: catalogue), as: UTF8.self))
+        String(
+          decoding: try SnapshotFormatter.data(snapshot, format: format, catalogue: catalogue),
+          as: UTF8.self))
     } catch {
       printError("\(file): could not write the \(format.rawValue) form: \(error)")
       throw ExitCode(1)

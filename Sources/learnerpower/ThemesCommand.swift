@@ -1,8 +1,8 @@
 import ArgumentParser
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+  import FoundationEssentials
 #else
-import Foundation
+  import Foundation
 #endif
 import LearnerPowerApp
 import LearnerPowerModel
@@ -32,7 +32,8 @@ struct ThemesCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-      let themes = ThemeLibrary(paths: common.paths, environment: ProcessInfo.processInfo.environment)
+      let themes = ThemeLibrary(
+        paths: common.paths, environment: ProcessInfo.processInfo.environment)
       let infos = themes.list()
       let nameWidth = infos.map(\.name.count).max() ?? 0
       for info in infos {
@@ -47,7 +48,8 @@ struct ThemesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "check",
       abstract: "Check theme files and report every problem with its line.",
-      discussion: "Exits 1 when any file has a problem; each is printed as file:line: key: message.")
+      discussion: "Exits 1 when any file has a problem; each is printed as file:line: key: message."
+    )
 
     @Argument(help: ArgumentHelp("Theme TOML files to check.", valueName: "file"))
     var files: [String]
@@ -55,7 +57,8 @@ struct ThemesCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-      let themes = ThemeLibrary(paths: common.paths, environment: ProcessInfo.processInfo.environment)
+      let themes = ThemeLibrary(
+        paths: common.paths, environment: ProcessInfo.processInfo.environment)
       var failed = false
       for file in files {
         let problems = themes.check(file)
@@ -98,7 +101,8 @@ struct ThemesCommand: ParsableCommand {
 
     func validate() throws {
       guard (0...1000).contains(width), (0...1000).contains(height) else {
-        throw ValidationError("--width and --height must be between 0 and 1000 (got \(width)x\(height)).")
+        throw ValidationError(
+          "--width and --height must be between 0 and 1000 (got \(width)x\(height)).")
       }
     }
 

@@ -1,9 +1,9 @@
 import ArgumentParser
 import Canvas
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+  import FoundationEssentials
 #else
-import Foundation
+  import Foundation
 #endif
 import LearnerPowerApp
 import LearnerPowerModel
@@ -34,7 +34,10 @@ struct WorkshopCommand: ParsableCommand {
     @Flag(help: "Use ASCII glyphs only.")
     var ascii = false
 
-    @Option(help: ArgumentHelp("Theme name or path to a theme file (default: the explorer's last choice).", valueName: "theme"))
+    @Option(
+      help: ArgumentHelp(
+        "Theme name or path to a theme file (default: the explorer's last choice).",
+        valueName: "theme"))
     var theme: String?
 
     @Flag(help: "Do not turn on mouse reporting (leaves the terminal's own text selection alone).")
@@ -52,7 +55,8 @@ struct WorkshopCommand: ParsableCommand {
         throw ExitCode(1)
       }
       let code = runWorkshopSession(
-        .start(parsed, source: script), catalogue: catalogue, paths: common.paths, ascii: ascii, theme: theme,
+        .start(parsed, source: script), catalogue: catalogue, paths: common.paths, ascii: ascii,
+        theme: theme,
         mouse: !noMouse)
       if code != 0 { throw ExitCode(code) }
     }
@@ -69,7 +73,10 @@ struct WorkshopCommand: ParsableCommand {
     @Flag(help: "Use ASCII glyphs only.")
     var ascii = false
 
-    @Option(help: ArgumentHelp("Theme name or path to a theme file (default: the explorer's last choice).", valueName: "theme"))
+    @Option(
+      help: ArgumentHelp(
+        "Theme name or path to a theme file (default: the explorer's last choice).",
+        valueName: "theme"))
     var theme: String?
 
     @Flag(help: "Do not turn on mouse reporting (leaves the terminal's own text selection alone).")
@@ -90,14 +97,17 @@ struct WorkshopCommand: ParsableCommand {
   struct Notes: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "notes",
-      abstract: "Follow a running session in a second terminal: facilitator notes, next step, timer.",
+      abstract:
+        "Follow a running session in a second terminal: facilitator notes, next step, timer.",
       discussion: """
         When the session's screen closes the view says SESSION ENDED and the clock stops; q \
         closes the view. Without a terminal to read q from (input not a terminal), it exits once \
         the session has ended.
         """)
 
-    @Argument(help: ArgumentHelp("Journal path or session id (the latest when none).", valueName: "session"))
+    @Argument(
+      help: ArgumentHelp("Journal path or session id (the latest when none).", valueName: "session")
+    )
     var session: String?
 
     @Flag(help: "Print the notes view once and exit instead of following.")
@@ -146,10 +156,15 @@ struct WorkshopCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Journal path or session id.", valueName: "session"))
     var session: String
 
-    @Option(help: "md, json, csv, svg or snapshot (the agreed learning areas as an explorer snapshot); defaults from the -o extension, else md.")
+    @Option(
+      help:
+        "md, json, csv, svg or snapshot (the agreed learning areas as an explorer snapshot); defaults from the -o extension, else md."
+    )
     var format: String?
 
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write here ('-' or none: standard output).", valueName: "file"))
+    @Option(
+      name: [.short, .customLong("output")],
+      help: ArgumentHelp("Write here ('-' or none: standard output).", valueName: "file"))
     var output: String?
 
     @Flag(help: "Replace an existing output file.")
@@ -177,7 +192,8 @@ struct WorkshopCommand: ParsableCommand {
       if !replay.skippedLines.isEmpty {
         let lines = replay.skippedLines.map(String.init).joined(separator: ", ")
         printError(
-          "warning: \(path): journal line\(replay.skippedLines.count == 1 ? "" : "s") \(lines) could not be read and \(replay.skippedLines.count == 1 ? "is" : "are") left out of the export")
+          "warning: \(path): journal line\(replay.skippedLines.count == 1 ? "" : "s") \(lines) could not be read and \(replay.skippedLines.count == 1 ? "is" : "are") left out of the export"
+        )
       }
       if format == "snapshot" {
         try exportSnapshot(replay.session, catalogue: catalogue)
@@ -205,7 +221,8 @@ struct WorkshopCommand: ParsableCommand {
   struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "import",
-      abstract: "Add votes from a CSV (name,current,target, or a file 'workshop export' wrote) to a session's vote step.",
+      abstract:
+        "Add votes from a CSV (name,current,target, or a file 'workshop export' wrote) to a session's vote step.",
       discussion: """
         A header row naming its columns (name, current, target; step, step_title and area are \
         read or ignored) is matched by name; with a step column only that step's rows are taken. \
@@ -219,7 +236,8 @@ struct WorkshopCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The votes CSV.", valueName: "votes.csv"))
     var csv: String
 
-    @Option(help: ArgumentHelp("The vote step (1-based); default: the current step.", valueName: "n"))
+    @Option(
+      help: ArgumentHelp("The vote step (1-based); default: the current step.", valueName: "n"))
     var step: Int?
 
     @OptionGroup var common: CommonOptions
@@ -241,13 +259,15 @@ struct WorkshopCommand: ParsableCommand {
       let s = replay.session
       let index = step.map { $0 - 1 } ?? s.stepIndex
       guard s.script.steps.indices.contains(index) else {
-        printError("\(path): there is no step \(index + 1); the script has \(s.script.steps.count) steps")
+        printError(
+          "\(path): there is no step \(index + 1); the script has \(s.script.steps.count) steps")
         throw ExitCode(1)
       }
       guard s.script.steps[index].kind == .vote else {
         printError(
           "\(path): step \(index + 1) is not a vote step; name one with --step "
-            + "(vote steps: \(s.script.steps.indices.filter { s.script.steps[$0].kind == .vote }.map { String($0 + 1) }.joined(separator: ", ")))")
+            + "(vote steps: \(s.script.steps.indices.filter { s.script.steps[$0].kind == .vote }.map { String($0 + 1) }.joined(separator: ", ")))"
+        )
         throw ExitCode(1)
       }
       let text: String
@@ -257,7 +277,8 @@ struct WorkshopCommand: ParsableCommand {
         printError(problem.description)
         throw ExitCode(1)
       }
-      let result = WorkshopVoteCSV.parse(text, collect: s.script.steps[index].collect, step: index + 1)
+      let result = WorkshopVoteCSV.parse(
+        text, collect: s.script.steps[index].collect, step: index + 1)
       for problem in result.problems { printError("\(csv): \(problem)") }
       // A session may be running in another terminal with its own id counter in memory:
       // imported ids come from a range of their own, so `d` (which deletes by id) can never
@@ -266,7 +287,8 @@ struct WorkshopCommand: ParsableCommand {
       let now = Date().timeIntervalSince1970
       do {
         for row in result.rows {
-          let vote = WorkshopVote(id: nextID, name: row.name, current: row.current, target: row.target)
+          let vote = WorkshopVote(
+            id: nextID, name: row.name, current: row.current, target: row.target)
           nextID += 1
           try journal.append(.voted(vote, step: index, at: now))
         }
@@ -276,7 +298,8 @@ struct WorkshopCommand: ParsableCommand {
       }
       print(
         "\(path): imported \(result.rows.count) vote\(result.rows.count == 1 ? "" : "s") into step \(index + 1); "
-          + "skipped \(result.problems.count)" + result.otherStepsNote + (running ? " (the running session shows them now)" : ""))
+          + "skipped \(result.problems.count)" + result.otherStepsNote
+          + (running ? " (the running session shows them now)" : ""))
       if !result.problems.isEmpty { throw ExitCode(1) }
     }
   }
@@ -289,7 +312,9 @@ extension WorkshopCommand.Export {
     guard
       let snapshot = WorkshopExport.snapshot(session, catalogue: catalogue, created: .now())
     else {
-      printError("\(session.id): nothing has been agreed yet (no votes, answers or adjusted positions), so there is no snapshot to write.")
+      printError(
+        "\(session.id): nothing has been agreed yet (no votes, answers or adjusted positions), so there is no snapshot to write."
+      )
       throw ExitCode(1)
     }
     if output == "-" {
@@ -391,13 +416,15 @@ func runWorkshopSession(
       session = replay.session
       notice = "Resumed \(replay.session.id)"
       if !replay.skippedLines.isEmpty {
-        notice = "Resumed; unreadable journal lines skipped: \(replay.skippedLines.map(String.init).joined(separator: ", "))"
+        notice =
+          "Resumed; unreadable journal lines skipped: \(replay.skippedLines.map(String.init).joined(separator: ", "))"
       }
     }
   }
   let screen: NcursesScreen
   do {
-    screen = try NcursesScreen.open(options: NcursesOptions(environment: env, mouse: mouse, ascii: ascii))
+    screen = try NcursesScreen.open(
+      options: NcursesOptions(environment: env, mouse: mouse, ascii: ascii))
   } catch {
     switch error {
     case .notATerminal:
@@ -415,7 +442,9 @@ func runWorkshopSession(
   let (theme, themeWarning) = library.choose(wanted: wanted, remembered: remembered.theme)
   if case .start(let script, let source) = start {
     // Started in a small window, the facilitator may give up: no empty journal is left behind.
-    guard WorkshopLoop.waitForUsableSize(terminal: screen, theme: theme.theme, ascii: screen.prefersASCII)
+    guard
+      WorkshopLoop.waitForUsableSize(
+        terminal: screen, theme: theme.theme, ascii: screen.prefersASCII)
     else {
       screen.restore()
       Output.err("No session was started (the workshop needs at least 80x24).\n")
@@ -437,7 +466,8 @@ func runWorkshopSession(
   // A new journal is this process's alone; only a notes view's probe can delay the lock.
   if running == nil { running = WorkshopRunningLock.acquire(journalPath: journal.path) }
   let now = Date().timeIntervalSince1970
-  var state = WorkshopState(session: session, catalogue: catalogue, now: now, ascii: screen.prefersASCII)
+  var state = WorkshopState(
+    session: session, catalogue: catalogue, now: now, ascii: screen.prefersASCII)
   state.notice = themeWarning ?? notice
   let loop = WorkshopLoop(state: state, terminal: screen, theme: theme.theme, journal: journal)
   loop.snapshotsFolder = paths.snapshots
@@ -483,7 +513,8 @@ func followWorkshopNotes(path: String, once: Bool) -> Int32 {
       wasEnded = ended
       changed = true
     }
-    var text = workshopNotesView(s, now: Date().timeIntervalSince1970, ended: ended, width: terminalWidth())
+    var text = workshopNotesView(
+      s, now: Date().timeIntervalSince1970, ended: ended, width: terminalWidth())
     if keys != nil { text += "\n(q closes this view)\n" }
     // On a terminal the view is redrawn as the timer ticks; into a pipe or file a new page is
     // written only when the journal or the session's state changes, not every second.
@@ -504,7 +535,8 @@ func followWorkshopNotes(path: String, once: Bool) -> Int32 {
     _ = poll(&fds, nfds_t(fds.count), 500)
     for event in keys.drainEvents() {
       switch event {
-      case .key(.char("q")), .key(.char("Q")), .signal(.interrupt), .signal(.terminate), .signal(.hangup):
+      case .key(.char("q")), .key(.char("Q")), .signal(.interrupt), .signal(.terminate),
+        .signal(.hangup):
         return 0
       case .signal(.stop):
         keys.suspend()
@@ -524,4 +556,3 @@ func terminalWidth() -> Int {
   guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
   return Int(size.ws_col)
 }
-

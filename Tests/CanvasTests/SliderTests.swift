@@ -115,9 +115,9 @@ extension CellGrid {
 @Test func twoDifferentValuesNeverShareAColumn() {
   let g = Slider.Geometry(range: 0...100, x: 5, width: 11)
   #expect(g.column(for: 10) == g.column(for: 12))
-  #expect(g.columns(for: 10, and: 12) == (6, 7))   // b lies above: drawn to the right
-  #expect(g.columns(for: 12, and: 10) == (6, 5))   // b lies below: drawn to the left
-  #expect(g.columns(for: 40, and: 40) == (9, 9))   // equal values share
+  #expect(g.columns(for: 10, and: 12) == (6, 7))  // b lies above: drawn to the right
+  #expect(g.columns(for: 12, and: 10) == (6, 5))  // b lies below: drawn to the left
+  #expect(g.columns(for: 40, and: 40) == (9, 9))  // equal values share
   #expect(g.columns(for: 97, and: 100) == (14, 15))  // b at the end: a moves instead
   #expect(g.columns(for: 3, and: 0) == (6, 5))
   #expect(g.columns(for: 0, and: 3) == (5, 6))

@@ -9,7 +9,8 @@ import Testing
 
   @Test(.enabled(if: tmuxAvailable)) func areasAreAddedPinnedAndKeptAcrossRuns() throws {
     let home = LP.tempHome()
-    let env = LP.environment(home: home, extra: ["TERM": "xterm-256color", "SWIFT_BACKTRACE": "enable=no"])
+    let env = LP.environment(
+      home: home, extra: ["TERM": "xterm-256color", "SWIFT_BACKTRACE": "enable=no"])
     do {
       let s = try TmuxSession(command: [LP.path, "--current", "38", "--target", "70"], env: env)
       s.waitFor(text: "Learner Power explorer · Whole organisation")
@@ -29,8 +30,10 @@ import Testing
       s.waitFor(text: "EXIT=0")
     }
     let state = try String(contentsOfFile: home + "/state/learnerpower/state.toml", encoding: .utf8)
-    #expect(state.contains("[[areas]]\nname = \"Compliance\"\ncurrent = 12\ntarget = 70\npinned = true"))
-    #expect(state.contains("name = \"Whole organisation\"\ncurrent = 38\ntarget = 70\npinned = false"))
+    #expect(
+      state.contains("[[areas]]\nname = \"Compliance\"\ncurrent = 12\ntarget = 70\npinned = true"))
+    #expect(
+      state.contains("name = \"Whole organisation\"\ncurrent = 38\ntarget = 70\npinned = false"))
     #expect(state.contains("area = 1"))
 
     let s = try TmuxSession(command: [LP.path], env: env)

@@ -41,7 +41,8 @@ private let filled: String = {
 }
 
 @Test func assessAnswersPrintsMarkdownWithProfileAndCaveat() throws {
-  var lines = ["[today]"] + (1...12).map { "Q\($0) = 1" } + ["[target]"] + (1...12).map { "Q\($0) = 4" }
+  var lines =
+    ["[today]"] + (1...12).map { "Q\($0) = 1" } + ["[target]"] + (1...12).map { "Q\($0) = 4" }
   lines.append("")
   let file = write(lines.joined(separator: "\n"), name: "jump.toml")
   let r = try LearnerPowerBinary.run(["assess", "--answers", file, "--format", "md"])
@@ -94,7 +95,9 @@ private let filled: String = {
   #expect(r.status == 0, "\(r.stderr)")
   #expect(r.stdout.contains("\"name\" : \"Two\""))
   #expect(r.stdout.contains("\"position\" : 34"))  // (0 + 67) / 2 = 33.5, rounded half up
-  let wrong = try LearnerPowerBinary.run(["assess", "--questions", questions, "--answers", write(filled, name: "f.toml")])
+  let wrong = try LearnerPowerBinary.run([
+    "assess", "--questions", questions, "--answers", write(filled, name: "f.toml"),
+  ])
   #expect(wrong.status == 1)
   #expect(wrong.stderr.contains("unknown question \"Q1\""))
 }
@@ -107,8 +110,10 @@ private let filled: String = {
 
   @Test(.enabled(if: tmuxAvailable)) func answeringAllTwelveInTheExplorerPlacesTheMarkers() throws {
     let home = LP.tempHome()
-    let env = LP.environment(home: home, extra: ["TERM": "xterm-256color", "SWIFT_BACKTRACE": "enable=no"])
-    let s = try TmuxSession(command: [LP.path, "--current", "50", "--target", "50"], width: 80, height: 24, env: env)
+    let env = LP.environment(
+      home: home, extra: ["TERM": "xterm-256color", "SWIFT_BACKTRACE": "enable=no"])
+    let s = try TmuxSession(
+      command: [LP.path, "--current", "50", "--target", "50"], width: 80, height: 24, env: env)
     s.waitFor(text: "Current 50")
     try s.send("a")
     s.waitFor(text: "Question 1 of 12")
@@ -122,7 +127,8 @@ private let filled: String = {
     }
     // Wait for the whole result, not just its title: a capture can land mid-frame.
     let result = s.waitFor("the whole result") {
-      $0.contains("Today   34 Guided") && $0.contains("Target  100 Learner-led") && $0.contains("scaffolding")
+      $0.contains("Today   34 Guided") && $0.contains("Target  100 Learner-led")
+        && $0.contains("scaffolding")
     }
     #expect(result.contains("Self-assessment result"))
     try s.send("m")
@@ -137,8 +143,10 @@ private let filled: String = {
 
   @Test(.enabled(if: tmuxAvailable)) func withSeveralAreasTheResultNamesTheAreaMSets() throws {
     let home = LP.tempHome()
-    let env = LP.environment(home: home, extra: ["TERM": "xterm-256color", "SWIFT_BACKTRACE": "enable=no"])
-    let s = try TmuxSession(command: [LP.path, "--current", "50", "--target", "50"], width: 80, height: 24, env: env)
+    let env = LP.environment(
+      home: home, extra: ["TERM": "xterm-256color", "SWIFT_BACKTRACE": "enable=no"])
+    let s = try TmuxSession(
+      command: [LP.path, "--current", "50", "--target", "50"], width: 80, height: 24, env: env)
     s.waitFor(text: "Current 50")
     try s.send("N")
     s.waitFor(text: "New learning area")
@@ -167,7 +175,8 @@ private let filled: String = {
 
   @Test(.enabled(if: tmuxAvailable)) func standaloneAssessSavesTheMarkersForTheNextRun() throws {
     let home = LP.tempHome()
-    let env = LP.environment(home: home, extra: ["TERM": "xterm-256color", "SWIFT_BACKTRACE": "enable=no"])
+    let env = LP.environment(
+      home: home, extra: ["TERM": "xterm-256color", "SWIFT_BACKTRACE": "enable=no"])
     let s = try TmuxSession(command: [LP.path, "assess"], width: 60, height: 20, env: env)
     s.waitFor(text: "Question 1 of 12")
     for _ in 1...12 { try s.send("2", "3") }
@@ -184,8 +193,10 @@ private let filled: String = {
 
   @Test(.enabled(if: tmuxAvailable)) func backFromAnEarlyResultReturnsToTheQuestionLeft() throws {
     let home = LP.tempHome()
-    let env = LP.environment(home: home, extra: ["TERM": "xterm-256color", "SWIFT_BACKTRACE": "enable=no"])
-    let s = try TmuxSession(command: [LP.path, "--current", "50", "--target", "50"], width: 80, height: 24, env: env)
+    let env = LP.environment(
+      home: home, extra: ["TERM": "xterm-256color", "SWIFT_BACKTRACE": "enable=no"])
+    let s = try TmuxSession(
+      command: [LP.path, "--current", "50", "--target", "50"], width: 80, height: 24, env: env)
     s.waitFor(text: "Current 50")
     try s.send("a")
     s.waitFor(text: "Question 1 of 12")

@@ -20,13 +20,17 @@ struct DumbTerminalTests {
     #expect(screen.contains("terminal type 'dumb' cannot move the cursor"), "\(screen)")
     #expect(screen.contains("EXIT=1"))
     // Only the message and the marker: nothing of the app's screen was drawn.
-    let lines = screen.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+    let lines = screen.split(separator: "\n").filter {
+      !$0.trimmingCharacters(in: .whitespaces).isEmpty
+    }
     #expect(lines.count <= 3, "\(screen)")
     let (before, after) = s.sttyBeforeAndAfter()
     #expect(!before.isEmpty)
     #expect(before == after)
     // A workshop refused at the door leaves no session behind.
-    let sessions = (try? FileManager.default.contentsOfDirectory(atPath: home + "/data/learnerpower/sessions")) ?? []
+    let sessions =
+      (try? FileManager.default.contentsOfDirectory(atPath: home + "/data/learnerpower/sessions"))
+      ?? []
     #expect(sessions.isEmpty, "\(sessions)")
   }
 }

@@ -35,9 +35,11 @@ import Testing
     let home = LP.tempHome()
     let file = home + "/ours.toml"
     try Self.twoQuestions.write(toFile: file, atomically: true, encoding: .utf8)
-    let env = LP.environment(home: home, extra: ["TERM": "xterm-256color", "SWIFT_BACKTRACE": "enable=no"])
+    let env = LP.environment(
+      home: home, extra: ["TERM": "xterm-256color", "SWIFT_BACKTRACE": "enable=no"])
     let s = try TmuxSession(
-      command: [LP.path, "--current", "50", "--target", "50", "--questions", file], width: 80, height: 24, env: env)
+      command: [LP.path, "--current", "50", "--target", "50", "--questions", file], width: 80,
+      height: 24, env: env)
     s.waitFor(text: "Current 50")
     try s.send("a")
     let first = s.waitFor(text: "Question 1 of 2")
@@ -49,7 +51,9 @@ import Testing
       s.waitFor(text: "[Where we want to be]")
       try s.send("4")
     }
-    s.waitFor("the whole result") { $0.contains("Today   33 Guided") && $0.contains("Target  100 Learner-led") }
+    s.waitFor("the whole result") {
+      $0.contains("Today   33 Guided") && $0.contains("Target  100 Learner-led")
+    }
     try s.send("m")
     s.waitFor(text: "From the self-assessment: current 33, target 100")
     try s.send("q")

@@ -11,9 +11,12 @@ import Testing
 
   static var tmuxAvailable: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
 
-  func start(_ args: [String] = [], width: Int = 100, height: Int = 30, extraEnv: [String: String] = [:]) throws -> TmuxSession {
+  func start(
+    _ args: [String] = [], width: Int = 100, height: Int = 30, extraEnv: [String: String] = [:]
+  ) throws -> TmuxSession {
     let home = LP.tempHome()
-    var env = LP.environment(home: home, extra: ["TERM": "xterm-256color", "SWIFT_BACKTRACE": "enable=no"])
+    var env = LP.environment(
+      home: home, extra: ["TERM": "xterm-256color", "SWIFT_BACKTRACE": "enable=no"])
     for (k, v) in extraEnv { env[k] = v }
     let s = try TmuxSession(command: [LP.path] + args, width: width, height: height, env: env)
     s.waitFor(text: "Learner Power explorer")
@@ -39,16 +42,21 @@ import Testing
     s.waitFor(text: "Current 0 · Directed")
   }
 
-  @Test(.enabled(if: tmuxAvailable)) func afterHomeAStageKeyShowsTheBestFitsNotThePinnedRow() throws {
+  @Test(.enabled(if: tmuxAvailable)) func afterHomeAStageKeyShowsTheBestFitsNotThePinnedRow() throws
+  {
     let s = try start(["--current", "40", "--target", "60"])
     try s.send("Home")
     s.waitFor(text: "› D1 Mandatory")
     try s.send("2")
     // The list opens on G1, the best fit, rather than scrolled down to D1 (pinned, no fit).
-    let guided = s.waitFor("Guided's best fit selected") { $0.contains("Current 37") && $0.contains("› G1 ") }
+    let guided = s.waitFor("Guided's best fit selected") {
+      $0.contains("Current 37") && $0.contains("› G1 ")
+    }
     #expect(!guided.contains("pinned ○○○○"))
     try s.send("3")
-    let enabled = s.waitFor("Enabled's best fit selected") { $0.contains("Current 62") && $0.contains("› E1 ") }
+    let enabled = s.waitFor("Enabled's best fit selected") {
+      $0.contains("Current 62") && $0.contains("› E1 ")
+    }
     #expect(!enabled.contains("pinned ○○○○"))
   }
 
@@ -74,7 +82,8 @@ import Testing
     s.waitFor(text: "Current 100 · Learner-led")
   }
 
-  @Test(.enabled(if: tmuxAvailable)) func resizingBelowTheMinimumShowsTheMessageAndRecovers() throws {
+  @Test(.enabled(if: tmuxAvailable)) func resizingBelowTheMinimumShowsTheMessageAndRecovers() throws
+  {
     let s = try start()
     try s.resize(width: 50, height: 15)
     s.waitFor(text: "60×20")
@@ -86,7 +95,8 @@ import Testing
     let s = try start(["--current", "20", "--target", "30"])
     try s.send("Right", "q")
     s.waitFor(text: "EXIT=0")
-    let state = try String(contentsOfFile: s.home + "/state/learnerpower/state.toml", encoding: .utf8)
+    let state = try String(
+      contentsOfFile: s.home + "/state/learnerpower/state.toml", encoding: .utf8)
     #expect(state.contains("current = 21"))
     #expect(state.contains("target = 30"))
     let (before, after) = s.sttyBeforeAndAfter()
@@ -104,16 +114,21 @@ import Testing
     #expect(!s.screen().contains("Learner Power explorer"))  // the alternate screen was left
   }
 
-  @Test(.enabled(if: tmuxAvailable)) func aCrashRestoresTheTerminalAndPrintsOnTheNormalScreen() throws {
+  @Test(.enabled(if: tmuxAvailable)) func aCrashRestoresTheTerminalAndPrintsOnTheNormalScreen()
+    throws
+  {
     // The hidden switch traps right after the first frame, as a real bug would; Swift's own
     // backtracer then reports on the normal screen (non-interactive, so it cannot wait for keys).
     let home = LP.tempHome()
-    let env = LP.environment(home: home, extra: ["TERM": "xterm-256color", "SWIFT_BACKTRACE": "interactive=no"])
+    let env = LP.environment(
+      home: home, extra: ["TERM": "xterm-256color", "SWIFT_BACKTRACE": "interactive=no"])
     let s = try TmuxSession(command: [LP.path, "--debug-crash"], env: env)
     let screen = s.waitFor("exit marker", timeout: 60) { $0.contains("EXIT=") }
     #expect(screen.contains("EXIT=132") || screen.contains("EXIT=133"))  // SIGILL or SIGTRAP
     #expect(!screen.contains("Learner Power explorer"))  // the alternate screen was left
-    #expect(screen.contains("Crash") || screen.contains("crash") || screen.contains("Fatal") || screen.contains("Illegal"))
+    #expect(
+      screen.contains("Crash") || screen.contains("crash") || screen.contains("Fatal")
+        || screen.contains("Illegal"))
     let (before, after) = s.sttyBeforeAndAfter()
     #expect(!before.isEmpty)
     #expect(before == after)

@@ -5,7 +5,9 @@ import Testing
   typealias LP = LearnerPowerBinary
 
   @Test func doneWhenScreenHasEverythingTheIssueNames() throws {
-    let r = try LP.run(["render", "--current", "38", "--target", "70", "--width", "100", "--height", "30"])
+    let r = try LP.run([
+      "render", "--current", "38", "--target", "70", "--width", "100", "--height", "30",
+    ])
     #expect(r.status == 0)
     let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false)
     #expect(lines.count == 31)  // exactly 30 lines, each ending in a newline
@@ -54,14 +56,17 @@ import Testing
     let coloured = try LP.run(["render", "--format", "ansi"], env: LP.environment(home: home))
     #expect(coloured.stdout.contains("\u{1B}["))
     #expect(coloured.stdout.contains("38;5;"))
-    let plain = try LP.run(["render", "--format", "ansi"], env: LP.environment(home: home, extra: ["NO_COLOR": "1"]))
+    let plain = try LP.run(
+      ["render", "--format", "ansi"], env: LP.environment(home: home, extra: ["NO_COLOR": "1"]))
     #expect(plain.status == 0)
     #expect(!plain.stdout.contains("38;5;") && !plain.stdout.contains("48;5;"))
   }
 
   @Test func theOutputDoesNotDependOnTheLocale() throws {
     let home = LP.tempHome()
-    let a = try LP.run(["render", "--current", "30"], env: LP.environment(home: home, extra: ["LANG": "C", "LC_ALL": "C"]))
+    let a = try LP.run(
+      ["render", "--current", "30"],
+      env: LP.environment(home: home, extra: ["LANG": "C", "LC_ALL": "C"]))
     let b = try LP.run(["render", "--current", "30"], env: LP.environment(home: home))
     #expect(a.stdout == b.stdout)
   }
@@ -86,39 +91,41 @@ import Testing
     let home = LP.tempHome()
     let file = home + "/bad.toml"
     try """
-      name = "bad"
-      version = "1"
+    name = "bad"
+    version = "1"
 
-      [[approaches]]
-      id = "A1"
-      name = "One"
-      stage = "guided"
-      fit = [30, 50]
-      description = "d"
-      ld_role = "r"
-      tools = []
-      risk = "k"
-      social_mode = "group"
-      pinned = false
+    [[approaches]]
+    id = "A1"
+    name = "One"
+    stage = "guided"
+    fit = [30, 50]
+    description = "d"
+    ld_role = "r"
+    tools = []
+    risk = "k"
+    social_mode = "group"
+    pinned = false
 
-      [[approaches]]
-      id = "A1"
-      name = "Two"
-      stage = "sideways"
-      fit = [60, 140]
-      description = "d"
-      ld_role = "r"
-      tools = []
-      risk = "k"
-      social_mode = "group"
-      pinned = false
-      """.write(toFile: file, atomically: true, encoding: .utf8)
+    [[approaches]]
+    id = "A1"
+    name = "Two"
+    stage = "sideways"
+    fit = [60, 140]
+    description = "d"
+    ld_role = "r"
+    tools = []
+    risk = "k"
+    social_mode = "group"
+    pinned = false
+    """.write(toFile: file, atomically: true, encoding: .utf8)
     let r = try LP.run(["catalogue", "check", file])
     #expect(r.status == 1)
     #expect(r.stderr.contains("bad.toml:17"))  // duplicate id
     #expect(r.stderr.contains("bad.toml:19"))  // unknown stage
     #expect(r.stderr.contains("bad.toml:20"))  // fit out of range
-    let good = try LP.run(["catalogue", "check", LP.packageRoot.path + "/Sources/LearnerPowerModel/Data/catalogue.toml"])
+    let good = try LP.run([
+      "catalogue", "check", LP.packageRoot.path + "/Sources/LearnerPowerModel/Data/catalogue.toml",
+    ])
     #expect(good.status == 0)
   }
 
@@ -137,7 +144,9 @@ import Testing
   @Test func aSnapshotCanBeReadFromAPipeAndHugeInputIsRefused() throws {
     let home = LP.tempHome()
     let env = LP.environment(home: home)
-    let a = try LP.run(["snapshot", "--current", "38", "--target", "70", "--title", "a", "-o", home + "/a.json"], env: env)
+    let a = try LP.run(
+      ["snapshot", "--current", "38", "--target", "70", "--title", "a", "-o", home + "/a.json"],
+      env: env)
     #expect(a.status == 0)
     // /dev/stdin is a pipe here, as `<(command)` would be.
     let json = try String(contentsOfFile: home + "/a.json", encoding: .utf8)

@@ -13,7 +13,8 @@ import Testing
 
   @Test(.enabled(if: tmuxAvailable)) func saveWithSThenRestoreWithO() throws {
     let home = LP.tempHome()
-    let env = LP.environment(home: home, extra: ["TERM": "xterm-256color", "SWIFT_BACKTRACE": "enable=no"])
+    let env = LP.environment(
+      home: home, extra: ["TERM": "xterm-256color", "SWIFT_BACKTRACE": "enable=no"])
     let s = try TmuxSession(command: [LP.path, "--current", "38", "--target", "70"], env: env)
     s.waitFor(text: "Current 38 · Guided")
     try s.send("s")
@@ -45,9 +46,12 @@ import Testing
     s.waitFor(text: "EXIT=0")
   }
 
-  @Test(.enabled(if: tmuxAvailable)) func aFolderIsReportedAndTheReplaceQuestionSwallowsNoKey() throws {
+  @Test(.enabled(if: tmuxAvailable)) func aFolderIsReportedAndTheReplaceQuestionSwallowsNoKey()
+    throws
+  {
     let home = LP.tempHome()
-    let env = LP.environment(home: home, extra: ["TERM": "xterm-256color", "SWIFT_BACKTRACE": "enable=no"])
+    let env = LP.environment(
+      home: home, extra: ["TERM": "xterm-256color", "SWIFT_BACKTRACE": "enable=no"])
     let s = try TmuxSession(command: [LP.path, "--current", "38", "--target", "70"], env: env)
     s.waitFor(text: "Current 38 · Guided")
     try s.send("s")

@@ -40,7 +40,9 @@ enum LearnerPowerBinary {
   }
 
   /// Runs the binary to completion (stdin is /dev/null unless `input` is given).
-  static func run(_ args: [String], env: [String: String]? = nil, input: String? = nil, cwd: String? = nil) throws -> Result {
+  static func run(
+    _ args: [String], env: [String: String]? = nil, input: String? = nil, cwd: String? = nil
+  ) throws -> Result {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: path)
     p.arguments = args
@@ -63,7 +65,9 @@ enum LearnerPowerBinary {
     let o = out.fileHandleForReading.readDataToEndOfFile()
     let e = err.fileHandleForReading.readDataToEndOfFile()
     p.waitUntilExit()
-    return Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    return Result(
+      status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+      stderr: String(decoding: e, as: UTF8.self))
   }
 }
 
@@ -87,7 +91,9 @@ final class TmuxSession {
 
   deinit { _ = try? tmux(["kill-server"]) }
 
-  static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+  static func quote(_ s: String) -> String {
+    "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
+  }
 
   /// Runs tmux through `sh` with posix_spawn and waitpid. Foundation's `Process` was seen never to
   /// reap the tmux client here, and a pipe would wait for the server, which inherits the
@@ -96,10 +102,13 @@ final class TmuxSession {
   func tmux(_ args: [String]) throws -> String {
     let outFile = NSTemporaryDirectory() + "\(socket)-\(UUID().uuidString).out"
     defer { try? FileManager.default.removeItem(atPath: outFile) }
-    let term = ProcessInfo.processInfo.environment["TERM"].flatMap { $0.isEmpty ? nil : $0 } ?? "xterm-256color"
+    let term =
+      ProcessInfo.processInfo.environment["TERM"].flatMap { $0.isEmpty ? nil : $0 }
+      ?? "xterm-256color"
     let line =
       "unset TMUX; TERM=\(Self.quote(term)) tmux -L \(socket) -f /dev/null "
-      + args.map(Self.quote).joined(separator: " ") + " </dev/null >\(Self.quote(outFile)) 2>/dev/null"
+      + args.map(Self.quote).joined(separator: " ")
+      + " </dev/null >\(Self.quote(outFile)) 2>/dev/null"
     var pid: pid_t = 0
     let argv: [UnsafeMutablePointer<CChar>?] = [strdup("/bin/sh"), strdup("-c"), strdup(line), nil]
     defer { for p in argv { free(p) } }
@@ -122,8 +131,15 @@ final class TmuxSession {
 
   /// The pid of the program inside the pane (the child of the shell).
   func programPID() -> Int32? {
-    guard let shell = Int32((try? tmux(["list-panes", "-F", "#{pane_pid}"]))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") else { return nil }
-    guard let children = try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8) else { return nil }
+    guard
+      let shell = Int32(
+        (try? tmux(["list-panes", "-F", "#{pane_pid}"]))?.trimmingCharacters(
+          in: .whitespacesAndNewlines) ?? "")
+    else { return nil }
+    guard
+      let children = try? String(
+        contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
+    else { return nil }
     return children.split(separator: " ").compactMap { Int32($0) }.first
   }
 
@@ -186,7 +202,9 @@ extension TmuxSession {
     let s = try TmuxSession(
       command: ["bash", "--norc", "--noprofile", "-i"],
       env: ["HOME": home, "PATH": "/usr/bin:/bin", "TERM": "xterm-256color"])
-    s.waitFor("a shell prompt", timeout: 10) { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+    s.waitFor("a shell prompt", timeout: 10) {
+      !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+    }
     try s.sendLiteral("stty -g > \(home)/s1; env -i \(envArgs) \(command)\r")
     s.waitFor(text: ready)
     try s.send("C-z")

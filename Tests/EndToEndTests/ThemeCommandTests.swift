@@ -26,7 +26,9 @@ import Testing
     var rest = Substring(text)
     while let start = rest.range(of: "\u{1b}[") {
       rest = rest[start.upperBound...]
-      guard let end = rest.firstIndex(where: { !("0"..."9").contains($0) && $0 != ";" }) else { break }
+      guard let end = rest.firstIndex(where: { !("0"..."9").contains($0) && $0 != ";" }) else {
+        break
+      }
       if rest[end] == "m" { out.append(rest[..<end].split(separator: ";").map(String.init)) }
       rest = rest[end...]
     }
@@ -62,17 +64,26 @@ import Testing
     "title" = { fg = "#12", bold = "yes" }
     """.write(toFile: bad, atomically: true, encoding: .utf8)
     let syntax = home + "/syntax.toml"
-    try "name = \"s\"\n[styles]\n\"title\" = { fg = }\n".write(toFile: syntax, atomically: true, encoding: .utf8)
+    try "name = \"s\"\n[styles]\n\"title\" = { fg = }\n".write(
+      toFile: syntax, atomically: true, encoding: .utf8)
     let r = try LearnerPowerBinary.run(
       ["themes", "check", Self.shipped + "/light.toml", bad, syntax],
       env: LearnerPowerBinary.environment(home: home))
     #expect(r.status == 1)
     #expect(r.stdout.contains("light.toml: ok"))
     let lines = r.stderr.split(separator: "\n").map(String.init)
-    #expect(lines.contains { $0.hasPrefix(bad + ":2: extends: ") && $0.contains("'nosuch' was not found") })
-    #expect(lines.contains { $0.hasPrefix(bad + ":4: ") && $0.contains("did you mean 'slider.current'") })
-    #expect(lines.contains { $0.hasPrefix(bad + ":5: ") && $0.contains("fg") && $0.contains("#rrggbb") })
-    #expect(lines.contains { $0.hasPrefix(bad + ":5: ") && $0.contains("bold") && $0.contains("true or false") })
+    #expect(
+      lines.contains {
+        $0.hasPrefix(bad + ":2: extends: ") && $0.contains("'nosuch' was not found")
+      })
+    #expect(
+      lines.contains { $0.hasPrefix(bad + ":4: ") && $0.contains("did you mean 'slider.current'") })
+    #expect(
+      lines.contains { $0.hasPrefix(bad + ":5: ") && $0.contains("fg") && $0.contains("#rrggbb") })
+    #expect(
+      lines.contains {
+        $0.hasPrefix(bad + ":5: ") && $0.contains("bold") && $0.contains("true or false")
+      })
     #expect(lines.contains { $0.hasPrefix(syntax + ":3:") && $0.contains("syntax") })
     #expect(lines.count == 5, "\(r.stderr)")
   }
@@ -117,7 +128,8 @@ import Testing
     let home = LearnerPowerBinary.tempHome()
     defer { try? FileManager.default.removeItem(atPath: home) }
     let file = home + "/brand.toml"
-    try "name = \"brand\"\nextends = \"corprate\"\n[styles]\n\"slider.thumb\" = { fg = \"acent\" }\n"
+    try
+      "name = \"brand\"\nextends = \"corprate\"\n[styles]\n\"slider.thumb\" = { fg = \"acent\" }\n"
       .write(toFile: file, atomically: true, encoding: .utf8)
     let env = LearnerPowerBinary.environment(home: home)
     let render = try LearnerPowerBinary.run(["render", "--theme", file], env: env)
@@ -127,7 +139,8 @@ import Testing
     #expect(render.stderr.contains("\(file):4: styles.\"slider.thumb\".fg: unknown colour 'acent'"))
     // Through a pipe, read once: the same problems, not those of an empty second read.
     let text = try String(contentsOfFile: file, encoding: .utf8)
-    let piped = try LearnerPowerBinary.run(["render", "--theme", "/dev/stdin"], env: env, input: text)
+    let piped = try LearnerPowerBinary.run(
+      ["render", "--theme", "/dev/stdin"], env: env, input: text)
     #expect(piped.status == 1)
     #expect(piped.stderr.contains("unknown colour 'acent'"), "\(piped.stderr)")
     #expect(!piped.stderr.contains("missing key 'name'"))
@@ -151,10 +164,13 @@ import Testing
     let home = LearnerPowerBinary.tempHome()
     defer { try? FileManager.default.removeItem(atPath: home) }
     for theme in ["default", "light", "okabe-ito"] {
-      let args = ["render", "--format", "ansi", "--current", "38", "--target", "70", "--theme", theme]
+      let args = [
+        "render", "--format", "ansi", "--current", "38", "--target", "70", "--theme", theme,
+      ]
       let colour = try LearnerPowerBinary.run(args, env: LearnerPowerBinary.environment(home: home))
       #expect(colour.status == 0, "\(colour.stderr)")
-      #expect(sgrParameters(colour.stdout).contains(where: setsColour), "\(theme) has colour normally")
+      #expect(
+        sgrParameters(colour.stdout).contains(where: setsColour), "\(theme) has colour normally")
       let plain = try LearnerPowerBinary.run(
         args, env: LearnerPowerBinary.environment(home: home, extra: ["NO_COLOR": "1"]))
       #expect(plain.status == 0)
@@ -166,27 +182,31 @@ import Testing
     }
     // An empty NO_COLOR means colour stays on.
     let empty = try LearnerPowerBinary.run(
-      ["render", "--format", "ansi"], env: LearnerPowerBinary.environment(home: home, extra: ["NO_COLOR": ""]))
+      ["render", "--format", "ansi"],
+      env: LearnerPowerBinary.environment(home: home, extra: ["NO_COLOR": ""]))
     #expect(sgrParameters(empty.stdout).contains(where: setsColour))
   }
 
   @Test func themesShowIsTextWhenPipedAndHonoursNoColor() throws {
     let home = LearnerPowerBinary.tempHome()
     defer { try? FileManager.default.removeItem(atPath: home) }
-    let piped = try LearnerPowerBinary.run(["themes", "show", "light"], env: LearnerPowerBinary.environment(home: home))
+    let piped = try LearnerPowerBinary.run(
+      ["themes", "show", "light"], env: LearnerPowerBinary.environment(home: home))
     #expect(piped.status == 0, "\(piped.stderr)")
     #expect(!piped.stdout.contains("\u{1b}"))
     #expect(piped.stdout.split(separator: "\n", omittingEmptySubsequences: false).count == 31)
     #expect(piped.stdout.contains("Theme: light"))
     let ansi = try LearnerPowerBinary.run(
-      ["themes", "show", "light", "--format", "ansi"], env: LearnerPowerBinary.environment(home: home))
+      ["themes", "show", "light", "--format", "ansi"],
+      env: LearnerPowerBinary.environment(home: home))
     #expect(sgrParameters(ansi.stdout).contains(where: setsColour))
     let noColor = try LearnerPowerBinary.run(
       ["themes", "show", "light", "--format", "ansi"],
       env: LearnerPowerBinary.environment(home: home, extra: ["NO_COLOR": "yes"]))
     #expect(!sgrParameters(noColor.stdout).isEmpty)
     #expect(!sgrParameters(noColor.stdout).contains(where: setsColour))
-    let missing = try LearnerPowerBinary.run(["themes", "show", "nosuch"], env: LearnerPowerBinary.environment(home: home))
+    let missing = try LearnerPowerBinary.run(
+      ["themes", "show", "nosuch"], env: LearnerPowerBinary.environment(home: home))
     #expect(missing.status == 1)
     #expect(missing.stderr.contains("no theme of that name"))
   }
@@ -201,14 +221,17 @@ import Testing
     "title" = { fg = 201, bg = 22 }
     """.write(toFile: file, atomically: true, encoding: .utf8)
     let r = try LearnerPowerBinary.run(
-      ["render", "--format", "ansi", "--theme", file], env: LearnerPowerBinary.environment(home: home))
+      ["render", "--format", "ansi", "--theme", file],
+      env: LearnerPowerBinary.environment(home: home))
     #expect(r.status == 0, "\(r.stderr)")
     let firstLine = r.stdout.split(separator: "\n").first.map(String.init) ?? ""
     #expect(firstLine.contains("38;5;201") && firstLine.contains("48;5;22"))
     // A broken file is refused with its problem, and a usage of the user folder by name works.
-    try "name = \"mine\"\n[styles]\n\"title\" = { fg = \"nocolour\" }\n".write(toFile: file, atomically: true, encoding: .utf8)
+    try "name = \"mine\"\n[styles]\n\"title\" = { fg = \"nocolour\" }\n".write(
+      toFile: file, atomically: true, encoding: .utf8)
     let broken = try LearnerPowerBinary.run(
-      ["render", "--format", "ansi", "--theme", file], env: LearnerPowerBinary.environment(home: home))
+      ["render", "--format", "ansi", "--theme", file],
+      env: LearnerPowerBinary.environment(home: home))
     #expect(broken.status == 1)
     #expect(broken.stderr.contains("mine.toml:3"))
   }
@@ -217,7 +240,8 @@ import Testing
     let home = try homeWithUserTheme()
     defer { try? FileManager.default.removeItem(atPath: home) }
     let r = try LearnerPowerBinary.run(
-      ["render", "--format", "ansi", "--theme", "brand"], env: LearnerPowerBinary.environment(home: home))
+      ["render", "--format", "ansi", "--theme", "brand"],
+      env: LearnerPowerBinary.environment(home: home))
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stdout.contains("48;5;"))  // the brand title background, mapped to 256 colours
   }

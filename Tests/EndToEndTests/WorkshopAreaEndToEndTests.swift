@@ -7,7 +7,8 @@ import Testing
   typealias LP = LearnerPowerBinary
 
   static var tmuxAvailable: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
-  static let areasExample = LP.packageRoot.appendingPathComponent("examples/learning-areas.toml").path
+  static let areasExample = LP.packageRoot.appendingPathComponent("examples/learning-areas.toml")
+    .path
 
   static let questions = """
     name = "Ours"
@@ -23,19 +24,26 @@ import Testing
     let home = LP.tempHome()
     let folder = home + "/data/learnerpower/sessions"
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    let start = #"{"at":1,"script":{"steps":[{"collect":"both","kind":"vote","title":"V"}],"title":"T"},"session":"s1","type":"start"}"#
+    let start =
+      #"{"at":1,"script":{"steps":[{"collect":"both","kind":"vote","title":"V"}],"title":"T"},"session":"s1","type":"start"}"#
     try (start + "\n").write(toFile: folder + "/s1.jsonl", atomically: true, encoding: .utf8)
-    let r = try LP.run(["workshop", "export", "s1", "--format", "snapshot"], env: LP.environment(home: home))
+    let r = try LP.run(
+      ["workshop", "export", "s1", "--format", "snapshot"], env: LP.environment(home: home))
     #expect(r.status == 1)
     #expect(r.stderr.contains("s1: nothing has been agreed yet"))
     // A line that cannot be read is left out of the report, and the export says so.
     let vote = #"{"at":2,"step":0,"type":"vote","vote":{"current":30,"id":1,"target":60}}"#
-    try (start + "\n{garbage\n" + vote + "\n").write(toFile: folder + "/s1.jsonl", atomically: true, encoding: .utf8)
-    let warned = try LP.run(["workshop", "export", "s1", "--format", "csv"], env: LP.environment(home: home))
+    try (start + "\n{garbage\n" + vote + "\n").write(
+      toFile: folder + "/s1.jsonl", atomically: true, encoding: .utf8)
+    let warned = try LP.run(
+      ["workshop", "export", "s1", "--format", "csv"], env: LP.environment(home: home))
     #expect(warned.status == 0)
-    #expect(warned.stderr.contains("s1.jsonl: journal line 2 could not be read and is left out of the export"))
+    #expect(
+      warned.stderr.contains(
+        "s1.jsonl: journal line 2 could not be read and is left out of the export"))
     #expect(warned.stdout.contains("1,V,,30,60,"))
-    let bad = try LP.run(["workshop", "export", "s1", "--format", "pdf"], env: LP.environment(home: home))
+    let bad = try LP.run(
+      ["workshop", "export", "s1", "--format", "pdf"], env: LP.environment(home: home))
     #expect(bad.status == 64)
     #expect(bad.stderr.contains("md, json, csv, svg or snapshot"))
   }
@@ -46,14 +54,14 @@ import Testing
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     let script = folder + "/w.toml"
     try """
-      title = "Ours"
-      questions = "ours.toml"
-      areas = ["Leadership"]
-      [[steps]]
-      kind = "assess"
-      title = "Culture"
-      area = "Leadership"
-      """.write(toFile: script, atomically: true, encoding: .utf8)
+    title = "Ours"
+    questions = "ours.toml"
+    areas = ["Leadership"]
+    [[steps]]
+    kind = "assess"
+    title = "Culture"
+    area = "Leadership"
+    """.write(toFile: script, atomically: true, encoding: .utf8)
     try Self.questions.write(toFile: folder + "/ours.toml", atomically: true, encoding: .utf8)
     // Run from elsewhere: the questions file is found beside the script, not in the cwd.
     let ok = try LP.run(["workshop", "check", script], cwd: home)
@@ -65,25 +73,36 @@ import Testing
     let bad = try LP.run(["workshop", "check", script], cwd: home)
     #expect(bad.status == 1)
     let lines = bad.stderr.split(separator: "\n").map(String.init)
-    #expect(lines.first == "\(script):2: questions: the questions file \"ours.toml\" cannot be used (3 problems below)")
-    #expect(lines.contains { $0.hasPrefix("\(folder)/ours.toml:3: questions[0].text: missing required key") })
+    #expect(
+      lines.first
+        == "\(script):2: questions: the questions file \"ours.toml\" cannot be used (3 problems below)"
+    )
+    #expect(
+      lines.contains {
+        $0.hasPrefix("\(folder)/ours.toml:3: questions[0].text: missing required key")
+      })
 
     try FileManager.default.removeItem(atPath: folder + "/ours.toml")
     let missing = try LP.run(["workshop", "check", script], cwd: home)
     #expect(missing.status == 1)
     #expect(missing.stderr.contains("\(folder)/ours.toml"))
 
-    try "title = \"T\"\nareas = [\"Sales\"]\n[[steps]]\nkind = \"vote\"\ntitle = \"V\"\narea = \"Sals\"\n"
+    try
+      "title = \"T\"\nareas = [\"Sales\"]\n[[steps]]\nkind = \"vote\"\ntitle = \"V\"\narea = \"Sals\"\n"
       .write(toFile: script, atomically: true, encoding: .utf8)
     let typo = try LP.run(["workshop", "check", script])
     #expect(typo.status == 1)
-    #expect(typo.stderr.contains("\(script):6: steps[0].area: unknown area \"Sals\"; did you mean \"Sales\"?"))
+    #expect(
+      typo.stderr.contains(
+        "\(script):6: steps[0].area: unknown area \"Sals\"; did you mean \"Sales\"?"))
   }
 
   @Test(.enabled(if: tmuxAvailable)) func aRoomAgreesTwoAreasAndTheReportCarriesEveryArea() throws {
     let home = LP.tempHome()
-    let env = LP.environment(home: home, extra: ["TERM": "xterm-256color", "SWIFT_BACKTRACE": "enable=no"])
-    let s = try TmuxSession(command: [LP.path, "workshop", Self.areasExample], width: 100, height: 30, env: env)
+    let env = LP.environment(
+      home: home, extra: ["TERM": "xterm-256color", "SWIFT_BACKTRACE": "enable=no"])
+    let s = try TmuxSession(
+      command: [LP.path, "workshop", Self.areasExample], width: 100, height: 30, env: env)
     s.waitFor(text: "Step 1 of 7")
     try s.send("n")
     s.waitFor(text: "Compliance and safety  (vote · both)")
@@ -131,16 +150,22 @@ import Testing
     #expect(shown.stdout.contains("Leadership"))
 
     let folder = home + "/data/learnerpower/sessions"
-    let journal = try #require(try FileManager.default.contentsOfDirectory(atPath: folder).first { $0.hasSuffix(".jsonl") })
+    let journal = try #require(
+      try FileManager.default.contentsOfDirectory(atPath: folder).first { $0.hasSuffix(".jsonl") })
     let md = try LP.run(["workshop", "export", folder + "/" + journal, "--format", "md"], env: env)
     #expect(md.status == 0, "\(md.stderr)")
-    #expect(md.stdout.contains("| Compliance and safety (pinned) | 15 (Directed) | 20 (Directed) | +5 | vote medians | 2 |"))
-    #expect(md.stdout.contains("| Onboarding | 40 (Guided) | 70 (Enabled) | +30 | vote medians | 1 |"))
+    #expect(
+      md.stdout.contains(
+        "| Compliance and safety (pinned) | 15 (Directed) | 20 (Directed) | +5 | vote medians | 2 |"
+      ))
+    #expect(
+      md.stdout.contains("| Onboarding | 40 (Guided) | 70 (Enabled) | +30 | vote medians | 1 |"))
     #expect(md.stdout.contains("| Professional skills | – | – | – | no votes yet | 0 |"))
     #expect(md.stdout.contains("| Leadership | 50 (Enabled) | 55 (Enabled) | +5 | adjusted | 0 |"))
 
     // The same as a snapshot from the command line, into the snapshots folder by default.
-    let exported = try LP.run(["workshop", "export", folder + "/" + journal, "--format", "snapshot"], env: env)
+    let exported = try LP.run(
+      ["workshop", "export", folder + "/" + journal, "--format", "snapshot"], env: env)
     #expect(exported.status == 0, "\(exported.stderr)")
     let path = exported.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     // The same file x wrote: one agreed snapshot per session.

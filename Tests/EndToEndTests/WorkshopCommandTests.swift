@@ -8,7 +8,9 @@ struct WorkshopCommandTests {
   static let examples = LP.packageRoot.appendingPathComponent("examples").path
 
   @Test func everyExampleScriptPassesCheck() throws {
-    let files = try FileManager.default.contentsOfDirectory(atPath: Self.examples).filter { $0.hasSuffix(".toml") }
+    let files = try FileManager.default.contentsOfDirectory(atPath: Self.examples).filter {
+      $0.hasSuffix(".toml")
+    }
     #expect(files.count >= 3)
     let r = try LP.run(["workshop", "check"] + files.map { Self.examples + "/" + $0 })
     #expect(r.status == 0, "\(r.stderr)")
@@ -18,7 +20,8 @@ struct WorkshopCommandTests {
   @Test func aBadScriptIsRefusedWithFileLineMessages() throws {
     let home = LP.tempHome()
     let bad = home + "/bad.toml"
-    try "title = \"t\"\n\n[[steps]]\nkind = \"vot\"\ntitle = \"x\"\nposition = 300\n".write(toFile: bad, atomically: true, encoding: .utf8)
+    try "title = \"t\"\n\n[[steps]]\nkind = \"vot\"\ntitle = \"x\"\nposition = 300\n".write(
+      toFile: bad, atomically: true, encoding: .utf8)
     let r = try LP.run(["workshop", "check", bad])
     #expect(r.status == 1)
     #expect(r.stderr.contains("\(bad):4: steps[0].kind: unknown kind \"vot\""))
@@ -69,7 +72,9 @@ struct WorkshopCommandTests {
     let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
     #expect(object?["schema"] as? String == "learnerpower.session/2")
     let csv = try LP.run(["workshop", "export", "s1", "--format", "csv"], env: env)
-    #expect(csv.stdout == "step,step_title,name,current,target,area\n2,Today,Ana,30,70,\n2,Today,,40,80,\n")
+    #expect(
+      csv.stdout
+        == "step,step_title,name,current,target,area\n2,Today,Ana,30,70,\n2,Today,,40,80,\n")
     let out = home + "/votes.svg"
     let svg = try LP.run(["workshop", "export", "s1", "-o", out], env: env)
     #expect(svg.status == 0)
@@ -82,7 +87,8 @@ struct WorkshopCommandTests {
     let home = LP.tempHome()
     let path = try writeJournal(home: home)
     let csv = home + "/votes.csv"
-    try "name,current,target\nBo,20,60\nCy,abc,60\nDi,50,90\n".write(toFile: csv, atomically: true, encoding: .utf8)
+    try "name,current,target\nBo,20,60\nCy,abc,60\nDi,50,90\n".write(
+      toFile: csv, atomically: true, encoding: .utf8)
     let env = LP.environment(home: home)
     let r = try LP.run(["workshop", "import", path, csv], env: env)
     #expect(r.status == 1)
@@ -105,23 +111,31 @@ struct WorkshopCommandTests {
       #"{"at":3,"step":0,"type":"vote","vote":{"id":2,"name":"=Zed","current":45}}"#,
       #"{"at":4,"step":1,"type":"vote","vote":{"id":3,"name":"Bo","target":80}}"#,
     ]
-    try (([start("a")] + votes).joined(separator: "\n") + "\n").write(toFile: folder + "/a.jsonl", atomically: true, encoding: .utf8)
+    try (([start("a")] + votes).joined(separator: "\n") + "\n").write(
+      toFile: folder + "/a.jsonl", atomically: true, encoding: .utf8)
     try (start("b") + "\n").write(toFile: folder + "/b.jsonl", atomically: true, encoding: .utf8)
     let env = LP.environment(home: home)
     let csv = home + "/a.csv"
-    #expect(try LP.run(["workshop", "export", "a", "--format", "csv", "-o", csv], env: env).status == 0)
+    #expect(
+      try LP.run(["workshop", "export", "a", "--format", "csv", "-o", csv], env: env).status == 0)
 
     let one = try LP.run(["workshop", "import", "b", csv], env: env)
     #expect(one.status == 0, "\(one.stderr)")
     #expect(one.stderr.isEmpty)
-    #expect(one.stdout.contains("imported 2 votes into step 1; skipped 0; 1 row for other steps left out"))
+    #expect(
+      one.stdout.contains("imported 2 votes into step 1; skipped 0; 1 row for other steps left out")
+    )
     let two = try LP.run(["workshop", "import", "b", csv, "--step", "2"], env: env)
     #expect(two.status == 0, "\(two.stderr)")
-    #expect(two.stdout.contains("imported 1 vote into step 2; skipped 0; 2 rows for other steps left out"))
+    #expect(
+      two.stdout.contains("imported 1 vote into step 2; skipped 0; 2 rows for other steps left out")
+    )
     // The second session now exports the same votes, names and all.
     let a = try LP.run(["workshop", "export", "a", "--format", "csv"], env: env)
     let b = try LP.run(["workshop", "export", "b", "--format", "csv"], env: env)
-    #expect(a.stdout.contains("1,Today,\"Ana, Jr\",30,,\n1,Today,'=Zed,45,,\n2,\"Goal, later\",Bo,,80,\n"))
+    #expect(
+      a.stdout.contains("1,Today,\"Ana, Jr\",30,,\n1,Today,'=Zed,45,,\n2,\"Goal, later\",Bo,,80,\n")
+    )
     #expect(b.stdout == a.stdout)
   }
 

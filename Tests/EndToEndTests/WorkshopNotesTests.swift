@@ -25,13 +25,16 @@ import Testing
   func startNotes(home: String) throws -> TmuxSession {
     var env = environment(home: home)
     env["HOME"] = LP.tempHome()
-    return try TmuxSession(command: [LP.path, "workshop", "notes"], width: 100, height: 30, env: env)
+    return try TmuxSession(
+      command: [LP.path, "workshop", "notes"], width: 100, height: 30, env: env)
   }
 
   /// The only journal in the home's sessions folder.
   func journal(home: String) throws -> String {
     let folder = home + "/data/learnerpower/sessions"
-    let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".jsonl") }
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter {
+      $0.hasSuffix(".jsonl")
+    }
     #expect(names.count == 1)
     return folder + "/" + (try #require(names.first))
   }
@@ -113,7 +116,9 @@ import Testing
         try s.send("q")
       },
       exited: { screen in
-        let lines = screen.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        let lines = screen.split(separator: "\n").filter {
+          !$0.trimmingCharacters(in: .whitespaces).isEmpty
+        }
         return lines.last?.hasPrefix("bash") == true && lines.count > 1
           && lines[lines.count - 2].contains("q closes this view")
       })

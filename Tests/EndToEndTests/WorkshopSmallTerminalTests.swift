@@ -13,14 +13,18 @@ import Testing
   static let intro = LP.packageRoot.appendingPathComponent("examples/intro-20min.toml").path
 
   func start(home: String, width: Int, height: Int) throws -> TmuxSession {
-    let env = LP.environment(home: home, extra: ["TERM": "xterm-256color", "SWIFT_BACKTRACE": "enable=no"])
-    return try TmuxSession(command: [LP.path, "workshop", Self.intro], width: width, height: height, env: env)
+    let env = LP.environment(
+      home: home, extra: ["TERM": "xterm-256color", "SWIFT_BACKTRACE": "enable=no"])
+    return try TmuxSession(
+      command: [LP.path, "workshop", Self.intro], width: width, height: height, env: env)
   }
 
   /// Journals in the home's sessions folder (none when the folder does not exist).
   func journals(home: String) -> [String] {
     let folder = home + "/data/learnerpower/sessions"
-    return ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".jsonl") }
+    return ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter {
+      $0.hasSuffix(".jsonl")
+    }
   }
 
   @Test(.enabled(if: tmuxAvailable))

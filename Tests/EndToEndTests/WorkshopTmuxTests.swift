@@ -19,8 +19,11 @@ import Testing
     LP.environment(home: home, extra: ["TERM": "xterm-256color", "SWIFT_BACKTRACE": "enable=no"])
   }
 
-  func start(_ args: [String], home: String, width: Int = 100, height: Int = 30) throws -> TmuxSession {
-    try TmuxSession(command: [LP.path] + args, width: width, height: height, env: environment(home: home))
+  func start(_ args: [String], home: String, width: Int = 100, height: Int = 30) throws
+    -> TmuxSession
+  {
+    try TmuxSession(
+      command: [LP.path] + args, width: width, height: height, env: environment(home: home))
   }
 
   var sessionsFolder: (String) -> String { { $0 + "/data/learnerpower/sessions" } }
@@ -45,14 +48,18 @@ import Testing
   func expectedRow(label: String, votes: [Int]) -> String {
     let s = votes.sorted()
     let median = quantile(s, 0.5), q1 = quantile(s, 0.25), q3 = quantile(s, 0.75)
-    let meanTenths = Int((Double(s.reduce(0, +)) / Double(s.count) * 10).rounded(.toNearestOrAwayFromZero))
+    let meanTenths = Int(
+      (Double(s.reduce(0, +)) / Double(s.count) * 10).rounded(.toNearestOrAwayFromZero))
     let mean = "\(meanTenths / 10).\(meanTenths % 10)"
-    return "| \(label) | \(s.count) | \(short(median)) | \(mean) | \(short(q1))–\(short(q3)) | \(short(q3 - q1)) |"
+    return
+      "| \(label) | \(s.count) | \(short(median)) | \(mean) | \(short(q1))–\(short(q3)) | \(short(q3 - q1)) |"
   }
 
   @Test func theIndependentStatisticsAgreeWithAWorkedExample() {
     // 30 45 62 70: median (45+62)/2, mean 51.75, Q1 30+0.75·15, Q3 62+0.25·8.
-    #expect(expectedRow(label: "current", votes: [30, 45, 62, 70]) == "| current | 4 | 53.5 | 51.8 | 41.3–64 | 22.8 |")
+    #expect(
+      expectedRow(label: "current", votes: [30, 45, 62, 70])
+        == "| current | 4 | 53.5 | 51.8 | 41.3–64 | 22.8 |")
   }
 
   // MARK: - The whole session
@@ -103,7 +110,9 @@ import Testing
     s.waitFor(text: "EXIT=137")
 
     let folder = sessionsFolder(home)
-    let journals = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".jsonl") }
+    let journals = try FileManager.default.contentsOfDirectory(atPath: folder).filter {
+      $0.hasSuffix(".jsonl")
+    }
     #expect(journals.count == 1)
     let journal = folder + "/" + (try #require(journals.first))
 
@@ -123,7 +132,8 @@ import Testing
     let (before, after) = r.sttyBeforeAndAfter()
     #expect(!before.isEmpty && before == after)
 
-    let md = try LP.run(["workshop", "export", journal, "--format", "md"], env: environment(home: home))
+    let md = try LP.run(
+      ["workshop", "export", journal, "--format", "md"], env: environment(home: home))
     #expect(md.status == 0, "\(md.stderr)")
     let votes = given.map(\.0) + [50]
     #expect(md.stdout.contains(expectedRow(label: "current", votes: votes)), "\(md.stdout)")
@@ -143,7 +153,7 @@ import Testing
     let s = try start(["workshop", Self.intro], home: home)
     let first = s.waitFor(text: "Step 1 of 5")
     #expect(first.contains("On the left the organisation decides"))  // the prompt is for the room
-    #expect(!first.contains("no right or wrong"))                      // the notes are not
+    #expect(!first.contains("no right or wrong"))  // the notes are not
     try s.send("n")
     let second = s.waitFor(text: "Step 2 of 5")
     #expect(!second.contains("Horses for courses"))
@@ -155,7 +165,8 @@ import Testing
     #expect(notes.status == 0, "\(notes.stderr)")
     #expect(notes.stdout.contains("step 2 of 5"))
     #expect(notes.stdout.contains("NOW: Directed: compliance stays formal"))
-    #expect(notes.stdout.contains("Horses for courses: compliance training is formal at every stage."))
+    #expect(
+      notes.stdout.contains("Horses for courses: compliance training is formal at every stage."))
     #expect(notes.stdout.contains("NEXT: Enabled: time, space and tools"))
     #expect(notes.stdout.contains("/ 3:00"))
     try s.send("q")
@@ -176,7 +187,9 @@ import Testing
     try s.send("?")
     s.waitFor(text: "Workshop keys")
     try s.send("n")
-    s.waitFor("step 2 without the help") { !$0.contains("Workshop keys") && $0.contains("Step 2 of 5") }
+    s.waitFor("step 2 without the help") {
+      !$0.contains("Workshop keys") && $0.contains("Step 2 of 5")
+    }
   }
 
   // MARK: - Themes
@@ -193,7 +206,9 @@ import Testing
     return false
   }
 
-  @Test(.enabled(if: tmuxAvailable)) func theWorkshopHonoursThemeOptionAndTheRememberedTheme() throws {
+  @Test(.enabled(if: tmuxAvailable)) func theWorkshopHonoursThemeOptionAndTheRememberedTheme()
+    throws
+  {
     // The default theme colours the title bar.
     let plain = try start(["workshop", Self.intro], home: LP.tempHome())
     plain.waitFor(text: "Step 1 of 5")
@@ -205,14 +220,17 @@ import Testing
 
     // The explorer's remembered choice is used when no --theme is given.
     let home = LP.tempHome()
-    try FileManager.default.createDirectory(atPath: home + "/config/learnerpower", withIntermediateDirectories: true)
-    try "theme = \"monochrome\"\n".write(toFile: home + "/config/learnerpower/config.toml", atomically: true, encoding: .utf8)
+    try FileManager.default.createDirectory(
+      atPath: home + "/config/learnerpower", withIntermediateDirectories: true)
+    try "theme = \"monochrome\"\n".write(
+      toFile: home + "/config/learnerpower/config.toml", atomically: true, encoding: .utf8)
     let remembered = try start(["workshop", Self.intro], home: home)
     remembered.waitFor(text: "Step 1 of 5")
     #expect(!showsColour(remembered))
 
     // A theme that cannot be used never stops the session: the status line says so.
-    let missing = try start(["workshop", "--theme", "no-such-theme", Self.intro], home: LP.tempHome())
+    let missing = try start(
+      ["workshop", "--theme", "no-such-theme", Self.intro], home: LP.tempHome())
     missing.waitFor(text: "Warning: theme 'no-such-theme' not used")
     #expect(missing.screen().contains("Step 1 of 5"))
   }
@@ -229,7 +247,8 @@ import Testing
     #expect(s.screen().contains("Step 1 of 5"))  // the session is where it was
     try s.send("q")
     s.waitFor(text: "EXIT=0")
-    let config = try String(contentsOfFile: home + "/config/learnerpower/config.toml", encoding: .utf8)
+    let config = try String(
+      contentsOfFile: home + "/config/learnerpower/config.toml", encoding: .utf8)
     #expect(config.contains("theme = \"okabe-ito\""))
   }
 
@@ -242,8 +261,16 @@ import Testing
     try s.send("Enter")
     s.waitFor(text: "Step 4 of 5")
     let csv = home + "/votes.csv"
-    try "name,current\nAna,30\nBo,50\nCy,oops\n".write(toFile: csv, atomically: true, encoding: .utf8)
-    let imported = try LP.run(["workshop", "import", "--step", "4", sessionsFolder(home).appending("/") + (try FileManager.default.contentsOfDirectory(atPath: sessionsFolder(home)).first { $0.hasSuffix(".jsonl") } ?? ""), csv], env: environment(home: home))
+    try "name,current\nAna,30\nBo,50\nCy,oops\n".write(
+      toFile: csv, atomically: true, encoding: .utf8)
+    let imported = try LP.run(
+      [
+        "workshop", "import", "--step", "4",
+        sessionsFolder(home).appending("/")
+          + (try FileManager.default.contentsOfDirectory(atPath: sessionsFolder(home)).first {
+            $0.hasSuffix(".jsonl")
+          } ?? ""), csv,
+      ], env: environment(home: home))
     #expect(imported.status == 1)  // one bad row
     #expect(imported.stdout.contains("(the running session shows them now)"))
     // The import writes its rows one by one, so they may arrive in one batch or two.

@@ -50,7 +50,9 @@ import Testing
   @Test func everyRowEndsWithItsNumbersAtEverySize() throws {
     for (w, h) in [(60, 20), (80, 24), (100, 30), (160, 48)] {
       let l = lines(state(), w, h)
-      for (name, numbers) in [("Whole ", " 38→70"), ("Compli", " 10→15"), ("Leader", " 55→85"), ("Onboar", "100→0 ")] {
+      for (name, numbers) in [
+        ("Whole ", " 38→70"), ("Compli", " 10→15"), ("Leader", " 55→85"), ("Onboar", "100→0 "),
+      ] {
         let r = try #require(row(l, name), "\(w)x\(h): no row for \(name)")
         // At 60x20 the right padding goes to the names.
         #expect(r.hasSuffix(w == 60 ? numbers : numbers + " "), "\(w)x\(h): \(r)")
@@ -88,14 +90,19 @@ import Testing
       let target0 = try #require(onboarding.firstIndex(of: "◆"))
       let current100 = try #require(onboarding.firstIndex(of: "●"))
       let trackStart = try #require(whole.firstIndex(of: "─"))
-      #expect(onboarding.distance(from: onboarding.startIndex, to: target0) == whole.distance(from: whole.startIndex, to: trackStart))
+      #expect(
+        onboarding.distance(from: onboarding.startIndex, to: target0)
+          == whole.distance(from: whole.startIndex, to: trackStart))
       #expect(current100 > target0)
     }
   }
 
   @Test func withoutPinnedAreasThereIsNoPinColumnAndNamesTakeIt() throws {
     var s = state()
-    s.setAreas(s.areas.map { var a = $0; a.pinned = false; return a }, active: 0)
+    s.setAreas(
+      s.areas.map {
+        var a = $0; a.pinned = false; return a
+      }, active: 0)
     let l = lines(s, 80, 24)
     #expect(!l.contains { $0.contains("pinned") && $0.contains("current") })
     let r = try #require(row(l, "Leadership"))
@@ -105,7 +112,9 @@ import Testing
   @Test func aLongListScrollsWithTheNumbersColumnHeldStill() throws {
     var s = AppState()
     s.setAreas(
-      (0..<12).map { LearningArea(name: "Area \($0)", current: Position(clamping: $0 * 9), target: 90) }, active: 11)
+      (0..<12).map {
+        LearningArea(name: "Area \($0)", current: Position(clamping: $0 * 9), target: 90)
+      }, active: 11)
     s.showsAllAreas = true
     let l = lines(s, 60, 20)
     let last = try #require(row(l, "Area 11"))

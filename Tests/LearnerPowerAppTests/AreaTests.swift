@@ -99,7 +99,8 @@ import Testing
 
     let (s, effects) = run(typing("Onboarding") + [.key(.enter)], from: open)
     var expected = three
-    expected.selectArea(expected.appendArea(LearningArea(name: "Onboarding", current: 10, target: 15)))
+    expected.selectArea(
+      expected.appendArea(LearningArea(name: "Onboarding", current: 10, target: 15)))
     expected.notice = "Added Onboarding"
     #expect(s == expected)
     #expect(effects == [.saveState])
@@ -132,7 +133,8 @@ import Testing
   @Test func renamingStartsFromTheNameAndMayChangeOnlyItsCase() {
     let (open, _) = after(.requestedRename, from: three)
     #expect(open.areaEditor == AreaEditor(mode: .rename(index: 1), name: "Compliance"))
-    let (s, effects) = run([.key(.ctrl("u"))] + typing("Mandatory training") + [.key(.enter)], from: open)
+    let (s, effects) = run(
+      [.key(.ctrl("u"))] + typing("Mandatory training") + [.key(.enter)], from: open)
     var expected = three
     expected.updateArea(1) { $0.name = "Mandatory training" }
     expected.notice = "Renamed to Mandatory training"
@@ -140,12 +142,14 @@ import Testing
     #expect(effects == [.saveState])
     #expect(s.area.pinned)
     // Its own name in another case is not a duplicate.
-    let (recased, _) = run([.requestedRename, .key(.ctrl("u"))] + typing("COMPLIANCE") + [.key(.enter)], from: three)
+    let (recased, _) = run(
+      [.requestedRename, .key(.ctrl("u"))] + typing("COMPLIANCE") + [.key(.enter)], from: three)
     #expect(recased.area.name == "COMPLIANCE")
   }
 
   @Test func namesAreCleanedOfControlCharactersAndTrimmed() {
-    let (s, _) = run([.requestedAdd] + typing("  Tech\u{1B}[31m skills ") + [.key(.enter)], from: three)
+    let (s, _) = run(
+      [.requestedAdd] + typing("  Tech\u{1B}[31m skills ") + [.key(.enter)], from: three)
     #expect(s.area.name == "Tech[31m skills")
     #expect(s.areas.count == 4)
   }
@@ -242,7 +246,8 @@ import Testing
   }
 
   func text(_ s: AppState, _ w: Int = 100, _ h: Int = 30) -> String {
-    PlainTextExporter.export(Screen.render(s, theme: ThemeLibrary.builtInDefault.theme, size: Size(width: w, height: h)))
+    PlainTextExporter.export(
+      Screen.render(s, theme: ThemeLibrary.builtInDefault.theme, size: Size(width: w, height: h)))
   }
 
   var areas: AppState {
@@ -290,7 +295,10 @@ import Testing
 
   @Test func theAllAreasViewFitsTheMinimumSizeAndScrollsToTheActiveArea() {
     var s = AppState()
-    s.setAreas((0..<12).map { LearningArea(name: "Area \($0)", current: Position(clamping: $0 * 8), target: 90) }, active: 11)
+    s.setAreas(
+      (0..<12).map {
+        LearningArea(name: "Area \($0)", current: Position(clamping: $0 * 8), target: 90)
+      }, active: 11)
     s.showsAllAreas = true
     let screen = text(s, 60, 20)
     #expect(screen.contains("Area 11"))
@@ -332,7 +340,9 @@ import Testing
 @Suite struct AreaStateFileTests {
   func paths() -> AppPaths {
     let d = NSTemporaryDirectory() + "lp-areas-\(UUID().uuidString)"
-    return AppPaths(environment: ["HOME": d, "XDG_STATE_HOME": d + "/s", "XDG_CONFIG_HOME": d + "/c", "XDG_DATA_HOME": d + "/d"])
+    return AppPaths(environment: [
+      "HOME": d, "XDG_STATE_HOME": d + "/s", "XDG_CONFIG_HOME": d + "/c", "XDG_DATA_HOME": d + "/d",
+    ])
   }
 
   func write(_ text: String, _ p: AppPaths) throws {

@@ -167,26 +167,31 @@ private func answerAll(_ s: inout AssessmentSession, today: Int, target: Int) {
   answerAll(&s, today: 1, target: 2)
   s.areaName = "Compliance"
   let theme = ThemeLibrary.builtInDefault.theme
-  let wide = PlainTextExporter.export(AssessmentScreen.render(s, theme: theme, size: Size(width: 100, height: 30), ascii: false))
+  let wide = PlainTextExporter.export(
+    AssessmentScreen.render(s, theme: theme, size: Size(width: 100, height: 30), ascii: false))
   #expect(wide.contains("press m to put them into Compliance's markers"))
   #expect(wide.contains("m put into Compliance's markers  b back to the questions  Esc leave"))
   // At the smallest size `b` is shortened so the area's name and Esc still show.
-  let small = PlainTextExporter.export(AssessmentScreen.render(s, theme: theme, size: Size(width: 60, height: 20), ascii: true))
+  let small = PlainTextExporter.export(
+    AssessmentScreen.render(s, theme: theme, size: Size(width: 60, height: 20), ascii: true))
   #expect(small.contains("m put into Compliance's markers  b back  Esc leave"))
   // A long name is cut in the hint, never the other keys.
   s.areaName = "Customer service and complaints handling"
-  let long = PlainTextExporter.export(AssessmentScreen.render(s, theme: theme, size: Size(width: 60, height: 20), ascii: true))
+  let long = PlainTextExporter.export(
+    AssessmentScreen.render(s, theme: theme, size: Size(width: 60, height: 20), ascii: true))
   #expect(long.contains("m put into Customer service...'s markers  b back  Esc leave"), "\(long)")
   // Without an area (one area, or `learnerpower assess`) the wording is as before.
   s.areaName = nil
-  let plain = PlainTextExporter.export(AssessmentScreen.render(s, theme: theme, size: Size(width: 80, height: 24), ascii: true))
+  let plain = PlainTextExporter.export(
+    AssessmentScreen.render(s, theme: theme, size: Size(width: 80, height: 24), ascii: true))
   #expect(plain.contains("m put into markers  b back to the questions  Esc leave"))
   #expect(plain.contains("into the explorer's markers"))
 }
 
 @Test func tooSmallTerminalGetsTheSizeMessage() {
   let grid = AssessmentScreen.render(
-    fresh(), theme: ThemeLibrary.builtInDefault.theme, size: Size(width: 50, height: 15), ascii: true)
+    fresh(), theme: ThemeLibrary.builtInDefault.theme, size: Size(width: 50, height: 15),
+    ascii: true)
   #expect(PlainTextExporter.export(grid).contains("60x20"))
 }
 
@@ -229,7 +234,8 @@ private func answerAll(_ s: inout AssessmentSession, today: Int, target: Int) {
 }
 
 private func questionScreen(_ s: AssessmentSession, _ w: Int, _ h: Int) -> [String] {
-  let grid = AssessmentScreen.render(s, theme: ThemeLibrary.builtInDefault.theme, size: Size(width: w, height: h), ascii: false)
+  let grid = AssessmentScreen.render(
+    s, theme: ThemeLibrary.builtInDefault.theme, size: Size(width: w, height: h), ascii: false)
   return PlainTextExporter.export(grid).split(separator: "\n").map(String.init)
 }
 
@@ -249,10 +255,14 @@ private func questionScreen(_ s: AssessmentSession, _ w: Int, _ h: Int) -> [Stri
 }
 
 @Test func anIntroWithoutRoomIsLeftOutRatherThanSqueezingTheAnswers() {
-  let long = (1...9).map { "Answer \($0) is long enough to need a second line at sixty columns wide" }
+  let long = (1...9).map {
+    "Answer \($0) is long enough to need a second line at sixty columns wide"
+  }
   let set = AssessmentQuestions(
     name: "Many", version: "1", intro: "An introduction that would need the rows the answers use.",
-    questions: [AssessmentQuestion(id: "M1", text: "Which one?", dimension: .control, answers: long)])
+    questions: [
+      AssessmentQuestion(id: "M1", text: "Which one?", dimension: .control, answers: long)
+    ])
   let text = questionScreen(AssessmentSession(questions: set), 60, 20).joined(separator: "\n")
   #expect(!text.contains("An introduction"))
   #expect(text.contains("Which one?"))

@@ -23,7 +23,9 @@ import Testing
     let d = tempDir()
     let f = d + "/a.txt"
     try AtomicFile().write(Data("one".utf8), to: f, overwrite: false)
-    #expect(throws: FileStoreError.self) { try AtomicFile().write(Data("two".utf8), to: f, overwrite: false) }
+    #expect(throws: FileStoreError.self) {
+      try AtomicFile().write(Data("two".utf8), to: f, overwrite: false)
+    }
     #expect(try String(contentsOfFile: f, encoding: .utf8) == "one")
   }
 
@@ -64,7 +66,9 @@ import Testing
 @Suite struct StateStoreTests {
   func paths() -> AppPaths {
     let d = NSTemporaryDirectory() + "lp-state-\(UUID().uuidString)"
-    return AppPaths(environment: ["HOME": d, "XDG_STATE_HOME": d + "/s", "XDG_CONFIG_HOME": d + "/c", "XDG_DATA_HOME": d + "/d"])
+    return AppPaths(environment: [
+      "HOME": d, "XDG_STATE_HOME": d + "/s", "XDG_CONFIG_HOME": d + "/c", "XDG_DATA_HOME": d + "/d",
+    ])
   }
 
   @Test func stateRoundTrips() throws {
@@ -80,7 +84,8 @@ import Testing
       loaded
         == RememberedState(
           current: 12, target: 88, active: .target, selection: 2, theme: "light",
-          areas: [LearningArea(name: "Whole organisation", current: 12, target: 88)], activeArea: 0))
+          areas: [LearningArea(name: "Whole organisation", current: 12, target: 88)], activeArea: 0)
+    )
   }
 
   @Test func aDamagedStateFileIsIgnoredWithAWarning() throws {

@@ -10,7 +10,8 @@ import Testing
   let theme = ThemeLibrary.builtInDefault.theme
 
   func lines(_ current: Int, _ target: Int, _ w: Int, _ h: Int, ascii: Bool = false) -> [String] {
-    let s = AppState(current: Position(clamping: current), target: Position(clamping: target), ascii: ascii)
+    let s = AppState(
+      current: Position(clamping: current), target: Position(clamping: target), ascii: ascii)
     return PlainTextExporter.export(Screen.render(s, theme: theme, size: Size(width: w, height: h)))
       .split(separator: "\n").map(String.init)
   }
@@ -45,7 +46,8 @@ import Testing
 
   @Test func theStageLineSeparatesMeaningFromTheLDRole() {
     #expect(lines(12, 12, 80, 24).contains { $0.contains("completion is tracked · L&D") })
-    #expect(lines(12, 12, 80, 24, ascii: true).contains { $0.contains("completion is tracked | L") })
+    #expect(
+      lines(12, 12, 80, 24, ascii: true).contains { $0.contains("completion is tracked | L") })
     // Wide enough for the whole line: the role follows the separator.
     #expect(lines(12, 12, 120, 24).contains { $0.contains("completion is tracked · L&D: ") })
   }

@@ -9,7 +9,9 @@ enum Golden {
   static let recording = ProcessInfo.processInfo.environment["LEARNERPOWER_RECORD"] == "1"
 
   /// Expects `text` to equal the golden file `name`, or records it.
-  static func check(_ text: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+  static func check(
+    _ text: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation
+  ) throws {
     let file = folder.appendingPathComponent(name)
     if recording {
       try text.write(to: file, atomically: true, encoding: .utf8)

@@ -140,7 +140,9 @@ import Testing
 
   @Test func theStatusSentenceStatesTheValueInWords() {
     #expect(start.statusSentence == "Current 38 · Guided · organisation 62% / learner 38%")
-    #expect(after(.switchedMarker).0.statusSentence == "Target 70 · Enabled · organisation 30% / learner 70%")
+    #expect(
+      after(.switchedMarker).0.statusSentence
+        == "Target 70 · Enabled · organisation 30% / learner 70%")
   }
 }
 
@@ -153,9 +155,12 @@ import Testing
       (.shiftRight, .nudged(by: 5)), (.char("L"), .nudged(by: 5)), (.pageUp, .nudged(by: 10)),
       (.pageDown, .nudged(by: -10)), (.home, .placedMarker(at: 0)), (.end, .placedMarker(at: 100)),
       (.char("1"), .jumpedToStage(.directed)), (.char("4"), .jumpedToStage(.learnerLed)),
-      (.tab, .switchedMarker), (.up, .movedSelection(by: -1)), (.char("k"), .movedSelection(by: -1)),
-      (.down, .movedSelection(by: 1)), (.char("j"), .movedSelection(by: 1)), (.enter, .openedDetail),
-      (.escape, .closedOverlay), (.char("s"), .requestedSnapshotSave), (.char("o"), .requestedSnapshotOpen),
+      (.tab, .switchedMarker), (.up, .movedSelection(by: -1)),
+      (.char("k"), .movedSelection(by: -1)),
+      (.down, .movedSelection(by: 1)), (.char("j"), .movedSelection(by: 1)),
+      (.enter, .openedDetail),
+      (.escape, .closedOverlay), (.char("s"), .requestedSnapshotSave),
+      (.char("o"), .requestedSnapshotOpen),
       (.char("t"), .requestedNextTheme), (.char("T"), .requestedThemePicker),
       (.char("a"), .requestedAssessment), (.char("?"), .toggledHelp), (.char("q"), .requestedQuit),
       (.ctrl("c"), .requestedQuit), (.ctrl("z"), .requestedSuspend),
@@ -170,6 +175,9 @@ import Testing
     #expect(hints.first == "←/→")
     #expect(Set(hints).isSubset(of: Set(help)))
     #expect(help.count == Set(help).count)
-    #expect(!KeyMap.explorer.hints(ascii: true).contains { $0.key.unicodeScalars.contains { $0.value > 127 } })
+    #expect(
+      !KeyMap.explorer.hints(ascii: true).contains {
+        $0.key.unicodeScalars.contains { $0.value > 127 }
+      })
   }
 }

@@ -33,7 +33,8 @@ import Testing
   @Test func theFirstRowStaysTheFirstRowOnEveryMarkerMove() {
     let start = AppState(current: 38, target: 70)
     let moves: [AppAction] = [
-      .nudged(by: 1), .nudged(by: -5), .nudged(by: 10), .placedMarker(at: 0), .placedMarker(at: 100),
+      .nudged(by: 1), .nudged(by: -5), .nudged(by: 10), .placedMarker(at: 0),
+      .placedMarker(at: 100),
       .jumpedToStage(.directed), .jumpedToStage(.enabled),
     ]
     for move in moves {
@@ -67,14 +68,20 @@ import Testing
     var pinned = run([.movedSelection(by: 10_000)], from: AppState(current: 37, target: 70))
     #expect(run([.switchedMarker], from: pinned).selection == 0)
     pinned.setAreas(
-      [LearningArea(name: "Whole organisation", current: 37, target: 70), LearningArea(name: "Sales", current: 37, target: 70)],
+      [
+        LearningArea(name: "Whole organisation", current: 37, target: 70),
+        LearningArea(name: "Sales", current: 37, target: 70),
+      ],
       active: 0)
     pinned.selection = pinned.recommendations.count - 1
     #expect(run([.area(.switched(by: 1))], from: pinned).selection == 0)
     #expect(run([.area(.switched(by: -1))], from: pinned).selection == 0)
-    let added = run([.area(.requestedAdd)] + "Ops".map { .area(.key(.char($0))) } + [.area(.key(.enter))], from: pinned)
+    let added = run(
+      [.area(.requestedAdd)] + "Ops".map { .area(.key(.char($0))) } + [.area(.key(.enter))],
+      from: pinned)
     #expect(added.area.name == "Ops" && added.selection == 0)
-    let removed = run([.area(.switched(by: 1)), .area(.requestedRemove), .area(.key(.char("y")))], from: pinned)
+    let removed = run(
+      [.area(.switched(by: 1)), .area(.requestedRemove), .area(.key(.char("y")))], from: pinned)
     #expect(removed.areas.count == 1 && removed.selection == 0)
   }
 
@@ -111,9 +118,11 @@ import Testing
 
   /// The screen of the tester's sequence at 100x30: G1 on top and selected, D1 not in view.
   @Test func theListShowsTheBestFitsAfterHomeAndTwo() {
-    let s = run([.placedMarker(at: 0), .jumpedToStage(.guided)], from: AppState(current: 40, target: 60))
+    let s = run(
+      [.placedMarker(at: 0), .jumpedToStage(.guided)], from: AppState(current: 40, target: 60))
     let text = PlainTextExporter.export(
-      Screen.render(s, theme: ThemeLibrary.builtInDefault.theme, size: Size(width: 100, height: 30)))
+      Screen.render(s, theme: ThemeLibrary.builtInDefault.theme, size: Size(width: 100, height: 30))
+    )
     #expect(text.contains("› G1 "))
     #expect(!text.contains("pinned ○○○○"), "the pinned row, last, is out of view")
     #expect(text.contains("  G2 "))

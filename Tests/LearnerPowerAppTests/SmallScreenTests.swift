@@ -25,9 +25,12 @@ import Testing
   }
 
   @Test func aCaveatThatDoesNotFitEndsWithAnEllipsis() {
-    let shown = text(Screen.render(AppState(current: 0, target: 100), theme: theme, size: Size(width: 80, height: 24)))
+    let shown = text(
+      Screen.render(
+        AppState(current: 0, target: 100), theme: theme, size: Size(width: 80, height: 24)))
     let lines = shown.split(separator: "\n")
-    guard let first = lines.firstIndex(where: { $0.contains("││ ! ") }), first + 2 < lines.count else {
+    guard let first = lines.firstIndex(where: { $0.contains("││ ! ") }), first + 2 < lines.count
+    else {
       Issue.record("no caveat at 80x24")
       return
     }
@@ -59,13 +62,17 @@ import Testing
   @Test func eachScreenNamesItselfAndItsOwnMinimum() {
     let workshop = WorkshopState(
       session: WorkshopSession(
-        id: "w", script: WorkshopScript(title: "t", steps: [WorkshopStep(kind: .discuss, title: "Talk")]),
+        id: "w",
+        script: WorkshopScript(title: "t", steps: [WorkshopStep(kind: .discuss, title: "Talk")]),
         startedAt: 0),
       catalogue: .builtIn, now: 0)
     let w = text(WorkshopScreen.render(workshop, theme: theme, size: Size(width: 70, height: 20)))
     #expect(w.contains("The workshop"))
     #expect(w.contains("80×24"))
-    let a = text(AssessmentScreen.render(AssessmentSession(questions: .builtIn), theme: theme, size: Size(width: 50, height: 15), ascii: false))
+    let a = text(
+      AssessmentScreen.render(
+        AssessmentSession(questions: .builtIn), theme: theme, size: Size(width: 50, height: 15),
+        ascii: false))
     #expect(a.contains("The self-assessment"))
     #expect(a.contains("60×20"))
     let e = text(Screen.render(AppState(), theme: theme, size: Size(width: 50, height: 15)))

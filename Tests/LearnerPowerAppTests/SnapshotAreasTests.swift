@@ -26,16 +26,20 @@ import Testing
     answers[.today, "Q2"] = .notSure
     answers[.target, "Q1"] = .answer(3)
     answers[.target, "Q10"] = .answer(2)
-    return Snapshot.AssessmentRecord(questions: .init(name: "Learner Power self-assessment", version: "1"), answers: answers)
+    return Snapshot.AssessmentRecord(
+      questions: .init(name: "Learner Power self-assessment", version: "1"), answers: answers)
   }
 
   func sample(assessment: Snapshot.AssessmentRecord? = nil) -> Snapshot {
     Snapshot.make(
-      current: 10, target: 15, catalogue: .builtIn, title: "Areas", note: "", created: time, app: app,
+      current: 10, target: 15, catalogue: .builtIn, title: "Areas", note: "", created: time,
+      app: app,
       areas: areas, area: "Compliance", assessment: assessment)
   }
 
-  func json(_ s: Snapshot) throws -> String { String(decoding: try SnapshotCodec.encode(s), as: UTF8.self) }
+  func json(_ s: Snapshot) throws -> String {
+    String(decoding: try SnapshotCodec.encode(s), as: UTF8.self)
+  }
 
   func problem(_ text: String) -> String {
     switch SnapshotCodec.decode(Data(text.utf8), file: "x.json") {
@@ -97,19 +101,26 @@ import Testing
       #expect(good.contains(old), "sample has no \(old)")
       return good.replacingOccurrences(of: old, with: new)
     }
-    #expect(problem(replacing("\"areas\" :", "\"zones\" :")) == "x.json: areas: missing required field")
-    #expect(problem(replacing("\"area\" : \"Compliance\"", "\"area\" : \"Sales\""))
-      == "x.json: area: \"Sales\" is not one of the areas listed")
-    #expect(problem(replacing("\"name\" : \"Leadership\"", "\"name\" : \"compliance\""))
-      == "x.json: areas: the area \"compliance\" is listed twice")
+    #expect(
+      problem(replacing("\"areas\" :", "\"zones\" :")) == "x.json: areas: missing required field")
+    #expect(
+      problem(replacing("\"area\" : \"Compliance\"", "\"area\" : \"Sales\""))
+        == "x.json: area: \"Sales\" is not one of the areas listed")
+    #expect(
+      problem(replacing("\"name\" : \"Leadership\"", "\"name\" : \"compliance\""))
+        == "x.json: areas: the area \"compliance\" is listed twice")
     #expect(problem(replacing("\"Q1\" : 4", "\"Q1\" : 5")).contains("answer 5 to Q1 is not 1 to 4"))
-    #expect(problem(replacing("\"Q1\" : 4", "\"Q1\" : \"often\"")).contains("a number 1 to 4 or \"not sure\""))
-    #expect(problem(replacing("\"current\" : 55", "\"current\" : 155")).contains("areas[2].current"))
+    #expect(
+      problem(replacing("\"Q1\" : 4", "\"Q1\" : \"often\"")).contains(
+        "a number 1 to 4 or \"not sure\""))
+    #expect(
+      problem(replacing("\"current\" : 55", "\"current\" : 155")).contains("areas[2].current"))
     // An empty list of areas.
     let data = try JSONSerialization.jsonObject(with: Data(good.utf8)) as? [String: Any] ?? [:]
     var empty = data
     empty["areas"] = [Any]()
-    let emptyText = String(decoding: try JSONSerialization.data(withJSONObject: empty), as: UTF8.self)
+    let emptyText = String(
+      decoding: try JSONSerialization.data(withJSONObject: empty), as: UTF8.self)
     #expect(problem(emptyText) == "x.json: areas: a snapshot lists at least one learning area")
   }
 
@@ -117,7 +128,8 @@ import Testing
     let md = SnapshotFormatter.markdown(sample(assessment: record))
     #expect(md.contains("## Learning areas"))
     #expect(md.contains("The positions above are for **Compliance**."))
-    #expect(md.contains("| Compliance | 10 (Directed) | 15 (Directed) | +5 | shown above, pinned |"))
+    #expect(
+      md.contains("| Compliance | 10 (Directed) | 15 (Directed) | +5 | shown above, pinned |"))
     #expect(md.contains("| Leadership | 55 (Enabled) | 85 (Learner-led) | +30 |  |"))
     #expect(md.contains("## Self-assessment answers"))
     #expect(md.contains("| Q1 | 1 | 4 |"))
@@ -138,7 +150,10 @@ import Testing
 @Suite struct SnapshotAreasLoopTests {
   @Test func sInTheExplorerSavesEveryAreaAndTheAnswersBehindTheActiveOne() throws {
     let root = tempFolder()
-    let paths = AppPaths(environment: ["HOME": root, "XDG_DATA_HOME": root + "/data", "XDG_STATE_HOME": root + "/state", "XDG_CONFIG_HOME": root + "/config"])
+    let paths = AppPaths(environment: [
+      "HOME": root, "XDG_DATA_HOME": root + "/data", "XDG_STATE_HOME": root + "/state",
+      "XDG_CONFIG_HOME": root + "/config",
+    ])
     var state = AppState(current: 38, target: 70)
     state.setAreas(
       [
@@ -147,7 +162,10 @@ import Testing
       ], active: 1)
     var answers = AssessmentAnswers()
     answers[.today, "Q1"] = .answer(1)
-    state.assessment = ("Compliance", Snapshot.AssessmentRecord(questions: .init(name: "Q", version: "1"), answers: answers))
+    state.assessment = (
+      "Compliance",
+      Snapshot.AssessmentRecord(questions: .init(name: "Q", version: "1"), answers: answers)
+    )
     let loop = ExplorerLoop(
       state: state, terminal: TestTerminal(), themes: ThemeLibrary(paths: paths, environment: [:]),
       theme: ThemeLibrary.builtInDefault, store: StateStore(paths: paths))
@@ -182,7 +200,9 @@ import Testing
       current: 38, target: 70, catalogue: .builtIn, title: "t", note: "", created: snapTime,
       app: .init(name: "learnerpower", version: "0.1.0"),
       areas: [LearningArea(name: "Sales", current: 38, target: 70)])
-    #expect(SnapshotFormatter.markdown(renamed).contains("| Sales | 38 (Guided) | 70 (Enabled) | +32 | shown above |"))
+    #expect(
+      SnapshotFormatter.markdown(renamed).contains(
+        "| Sales | 38 (Guided) | 70 (Enabled) | +32 | shown above |"))
   }
 }
 

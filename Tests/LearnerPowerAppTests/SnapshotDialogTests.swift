@@ -11,7 +11,9 @@ import Testing
 
 /// The dialogs as pure state: every transition through `reduce`.
 @Suite struct SnapshotDialogReducerTests {
-  func opened(_ existing: Set<String> = [], current: Position = 38, target: Position = 70) -> AppState {
+  func opened(_ existing: Set<String> = [], current: Position = 38, target: Position = 70)
+    -> AppState
+  {
     var state = AppState(current: current, target: target)
     reduce(&state, .snapshot(.saveStarted(folder: "/snaps", created: snapTime, existing: existing)))
     return state
@@ -92,7 +94,8 @@ import Testing
         .snapshot(
           .write(
             SnapshotWriteRequest(
-              path: "/snaps/2024-05-01-0930-q3.json", title: "Q3", note: "n", current: 38, target: 70,
+              path: "/snaps/2024-05-01-0930-q3.json", title: "Q3", note: "n", current: 38,
+              target: 70,
               created: snapTime, overwrite: false)))
       ])
     #expect(state.snapshotModal != nil, "the dialog stays until the loop says it is saved")
@@ -118,7 +121,11 @@ import Testing
     type("Q3", &state)
     reduce(&state, .snapshot(.key(.tab)))
     type("keep me", &state)
-    reduce(&state, .snapshot(.saveFailed(message: "Could not save: /snaps/x.json: the disk is full (writing)", fileExists: false)))
+    reduce(
+      &state,
+      .snapshot(
+        .saveFailed(
+          message: "Could not save: /snaps/x.json: the disk is full (writing)", fileExists: false)))
     let d = dialog(state)
     #expect(d?.title.text == "Q3" && d?.note.text == "keep me")
     #expect(d?.error == "Could not save: /snaps/x.json: the disk is full (writing)")
@@ -188,7 +195,8 @@ import Testing
   let good = SnapshotListing(
     path: "/snaps/a.json", fileName: "a.json",
     summary: .init(title: "Q3", created: snapTime, current: 38, target: 70), problem: nil)
-  let bad = SnapshotListing(path: "/snaps/b.json", fileName: "b.json", summary: nil, problem: "/snaps/b.json: truncated")
+  let bad = SnapshotListing(
+    path: "/snaps/b.json", fileName: "b.json", summary: nil, problem: "/snaps/b.json: truncated")
 
   @Test func enterRestoresTheChosenSnapshotsMarkers() {
     var state = listed([bad, good])
@@ -236,7 +244,10 @@ import Testing
 
   func fixture(writer: AtomicFile = AtomicFile()) -> Fixture {
     let root = tempFolder()
-    let paths = AppPaths(environment: ["HOME": root, "XDG_DATA_HOME": root + "/data", "XDG_STATE_HOME": root + "/state", "XDG_CONFIG_HOME": root + "/config"])
+    let paths = AppPaths(environment: [
+      "HOME": root, "XDG_DATA_HOME": root + "/data", "XDG_STATE_HOME": root + "/state",
+      "XDG_CONFIG_HOME": root + "/config",
+    ])
     let terminal = TestTerminal()
     let loop = ExplorerLoop(
       state: AppState(current: 38, target: 70), terminal: terminal,
@@ -317,7 +328,8 @@ import Testing
   @Test func anExistingFileNeedsAYes() throws {
     let f = fixture()
     let target = f.folder + "/mine.json"
-    try SnapshotStore(folder: f.folder).write(snap(title: "old"), format: .json, to: target, overwrite: false)
+    try SnapshotStore(folder: f.folder).write(
+      snap(title: "old"), format: .json, to: target, overwrite: false)
     // Point the file field at the existing file.
     press([.char("s")] + chars("New") + [.backTab, .ctrl("u")] + chars(target) + [.enter], f)
     #expect(f.terminal.text.contains("already exists. Replace it?"))
@@ -348,7 +360,9 @@ import Testing
   }
 
   @Test func aFolderMessageNeverDoublesTheSlash() {
-    #expect(ExplorerLoop.folderMessage("/tmp/") == "/tmp/ is a folder: add a file name, e.g. /tmp/report.json")
+    #expect(
+      ExplorerLoop.folderMessage("/tmp/")
+        == "/tmp/ is a folder: add a file name, e.g. /tmp/report.json")
     #expect(ExplorerLoop.folderMessage("/") == "/ is a folder: add a file name, e.g. /report.json")
   }
 
@@ -369,11 +383,13 @@ import Testing
 
 /// The save dialog as drawn: the file's path appears once.
 @Suite struct SnapshotSaveDialogViewTests {
-  func screen(folder: String, keys: [Key] = [], size: Size = Size(width: 100, height: 30)) -> String {
+  func screen(folder: String, keys: [Key] = [], size: Size = Size(width: 100, height: 30)) -> String
+  {
     var state = AppState(current: 38, target: 70)
     reduce(&state, .snapshot(.saveStarted(folder: folder, created: snapTime, existing: [])))
     for key in keys { reduce(&state, .snapshot(.key(key))) }
-    return PlainTextExporter.export(Screen.render(state, theme: ThemeLibrary.builtInDefault.theme, size: size))
+    return PlainTextExporter.export(
+      Screen.render(state, theme: ThemeLibrary.builtInDefault.theme, size: size))
   }
 
   @Test func aPathThatFitsIsShownOnceInTheFileField() {
@@ -385,7 +401,8 @@ import Testing
   @Test func aLongPathPutsTheFolderTheFieldScrolledAwayOnTheLineBelow() throws {
     let folder = "/home/ana.lopez/.local/share/learnerpower/snapshots"
     let text = screen(folder: folder)
-    #expect(text.components(separatedBy: "2024-05-01-0930-snapshot.json").count == 2, "the name once")
+    #expect(
+      text.components(separatedBy: "2024-05-01-0930-snapshot.json").count == 2, "the name once")
     let lines = text.split(separator: "\n").map(String.init)
     let file = try #require(lines.firstIndex { $0.contains("│ File ") })
     #expect(lines[file + 1].contains("│ Folder: \(folder) "))

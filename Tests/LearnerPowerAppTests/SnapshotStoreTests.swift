@@ -15,7 +15,9 @@ import Testing
 /// 2024-05-01T09:30:00Z, the fixed clock of every snapshot test.
 let snapTime = SnapshotTimestamp(secondsSince1970: 1_714_555_800)
 
-func snap(_ current: Position = 38, _ target: Position = 70, title: String = "Q3 review", note: String = "")
+func snap(
+  _ current: Position = 38, _ target: Position = 70, title: String = "Q3 review", note: String = ""
+)
   -> Snapshot
 {
   Snapshot.make(
@@ -45,8 +47,12 @@ func files(in folder: String) -> [String] {
   }
 
   @Test func fileNamesStartWithTheDateAndTime() {
-    #expect(SnapshotStore.fileName(title: "Q3 review", created: snapTime) == "2024-05-01-0930-q3-review.json")
-    #expect(SnapshotStore.fileName(title: "x", created: snapTime, format: .svg) == "2024-05-01-0930-x.svg")
+    #expect(
+      SnapshotStore.fileName(title: "Q3 review", created: snapTime)
+        == "2024-05-01-0930-q3-review.json")
+    #expect(
+      SnapshotStore.fileName(title: "x", created: snapTime, format: .svg) == "2024-05-01-0930-x.svg"
+    )
   }
 
   @Test func collisionsGetDashTwoThenDashThree() {
@@ -62,7 +68,9 @@ func files(in folder: String) -> [String] {
     let first = store.proposedPath(title: "Q3 review", created: snapTime)
     #expect(first == folder + "/2024-05-01-0930-q3-review.json")
     try store.write(snap(), format: .json, to: first, overwrite: false)
-    #expect(store.proposedPath(title: "Q3 review", created: snapTime) == folder + "/2024-05-01-0930-q3-review-2.json")
+    #expect(
+      store.proposedPath(title: "Q3 review", created: snapTime) == folder
+        + "/2024-05-01-0930-q3-review-2.json")
   }
 
   @Test func formatsFollowFileExtensions() {
@@ -86,24 +94,31 @@ func files(in folder: String) -> [String] {
     #expect(read == snap(note: "two\nlines"))
     let again = folder + "/b.json"
     try store.write(read, format: .json, to: again, overwrite: false)
-    #expect(FileManager.default.contents(atPath: path) == FileManager.default.contents(atPath: again))
+    #expect(
+      FileManager.default.contents(atPath: path) == FileManager.default.contents(atPath: again))
   }
 
   @Test func withoutCreateFolderAMissingFolderIsNamedAndNothingIsMade() throws {
     let folder = tempFolder()
     let store = SnapshotStore(folder: folder)
     do {
-      try store.write(snap(), format: .json, to: folder + "/missing/deeper/a.json", overwrite: false, createFolder: false)
+      try store.write(
+        snap(), format: .json, to: folder + "/missing/deeper/a.json", overwrite: false,
+        createFolder: false)
       Issue.record("the write should have been refused")
     } catch {
-      #expect(error.description == folder + "/missing/deeper: the folder does not exist (create it first, or write elsewhere)")
+      #expect(
+        error.description == folder
+          + "/missing/deeper: the folder does not exist (create it first, or write elsewhere)")
     }
     #expect(files(in: folder).isEmpty, "no folder was created")
     _ = FileManager.default.createFile(atPath: folder + "/plain", contents: Data())
     #expect(throws: FileStoreError(path: folder + "/plain", reason: "is a file, not a folder")) {
-      try store.write(snap(), format: .json, to: folder + "/plain/a.json", overwrite: false, createFolder: false)
+      try store.write(
+        snap(), format: .json, to: folder + "/plain/a.json", overwrite: false, createFolder: false)
     }
-    try store.write(snap(), format: .json, to: folder + "/a.json", overwrite: false, createFolder: false)
+    try store.write(
+      snap(), format: .json, to: folder + "/a.json", overwrite: false, createFolder: false)
     #expect(files(in: folder) == ["a.json", "plain"])
   }
 
@@ -124,7 +139,8 @@ func files(in folder: String) -> [String] {
   @Test func aWriteFailingHalfWayLeavesTheOldFileAndNoTemporaryFile() throws {
     let folder = tempFolder()
     let path = folder + "/a.json"
-    try SnapshotStore(folder: folder).write(snap(title: "old"), format: .json, to: path, overwrite: false)
+    try SnapshotStore(folder: folder).write(
+      snap(title: "old"), format: .json, to: path, overwrite: false)
     let before = FileManager.default.contents(atPath: path)
     // The first chunk goes through, then the disk is "full".
     let calls = Counter()
@@ -168,10 +184,22 @@ func files(in folder: String) -> [String] {
     ("other.json", Data("{\"a\": 1}".utf8), "no \"schema\" field"),
     ("junk.json", Data("not json at all".utf8), "not valid JSON"),
     // Damage in a field the app never reads is still found, with its line and column.
-    ("unread.json", Data("{\"schema\": \"learnerpower.snapshot/2\",\n \"zz\": 01}".utf8), ":2:8: not valid JSON (a number may not start with 0"),
-    ("escape.json", Data("{\"schema\": \"learnerpower.snapshot/2\", \"yy\": \"\\q\"}".utf8), "unknown escape"),
-    ("huge.json", Data("{\"schema\": \"learnerpower.snapshot/2\", \"xx\": 1e999}".utf8), "too large"),
-    ("surrogate.json", Data("{\"schema\": \"learnerpower.snapshot/2\", \"s\": \"\\uD800\"}".utf8), "lone high surrogate"),
+    (
+      "unread.json", Data("{\"schema\": \"learnerpower.snapshot/2\",\n \"zz\": 01}".utf8),
+      ":2:8: not valid JSON (a number may not start with 0"
+    ),
+    (
+      "escape.json", Data("{\"schema\": \"learnerpower.snapshot/2\", \"yy\": \"\\q\"}".utf8),
+      "unknown escape"
+    ),
+    (
+      "huge.json", Data("{\"schema\": \"learnerpower.snapshot/2\", \"xx\": 1e999}".utf8),
+      "too large"
+    ),
+    (
+      "surrogate.json", Data("{\"schema\": \"learnerpower.snapshot/2\", \"s\": \"\\uD800\"}".utf8),
+      "lone high surrogate"
+    ),
   ])
   func eachDamagedFileIsNamedWithItsProblem(_ name: String, _ bytes: Data, _ expected: String) {
     let folder = tempFolder()
@@ -184,8 +212,12 @@ func files(in folder: String) -> [String] {
 
   @Test func missingFilesAndFoldersAreNamedToo() {
     let folder = tempFolder()
-    #expect(SnapshotStore.read(folder + "/nope.json").failureDescription == "\(folder)/nope.json: no such file")
-    #expect(SnapshotStore.read(folder).failureDescription == "\(folder): is a folder, not a snapshot file")
+    #expect(
+      SnapshotStore.read(folder + "/nope.json").failureDescription
+        == "\(folder)/nope.json: no such file")
+    #expect(
+      SnapshotStore.read(folder).failureDescription == "\(folder): is a folder, not a snapshot file"
+    )
   }
 
   @Test func listShowsNewestFirstAndUnreadableFilesLast() throws {
@@ -227,11 +259,14 @@ final class Counter: @unchecked Sendable {
 }
 
 @Suite struct SnapshotFormatTests {
-  func checkGolden(_ text: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+  func checkGolden(
+    _ text: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation
+  ) throws {
     try Golden.check(text, name, sourceLocation: sourceLocation)
   }
 
-  static let large = snap(20, 80, title: "Big move | *bold* <b>", note: "Agreed in the workshop.\nRevisit in Q4.")
+  static let large = snap(
+    20, 80, title: "Big move | *bold* <b>", note: "Agreed in the workshop.\nRevisit in Q4.")
 
   @Test func markdownMatchesGolden() throws {
     try checkGolden(SnapshotFormatter.markdown(snap()), "snapshot-38-70.md")
@@ -255,7 +290,9 @@ final class Counter: @unchecked Sendable {
     try checkGolden(SnapshotSVG.render(Self.large), "snapshot-20-80-note.svg")
   }
 
-  @Test(arguments: [snap(), large, snap(0, 100, title: "Ends & \"quotes\" 'apos'"), snap(50, 50, title: "")])
+  @Test(arguments: [
+    snap(), large, snap(0, 100, title: "Ends & \"quotes\" 'apos'"), snap(50, 50, title: ""),
+  ])
   func svgIsWellFormedXML(_ s: Snapshot) throws {
     let svg = SnapshotSVG.render(s)
     let collector = SVGCollector()
@@ -276,7 +313,9 @@ final class Counter: @unchecked Sendable {
 
   @Test func svgHasNoScriptsImagesOrExternalReferences() {
     let svg = SnapshotSVG.render(Self.large)
-    for banned in ["<script", "<image", "xlink:href", "href=", "@import", "url(", "<foreignObject", "@font-face"] {
+    for banned in [
+      "<script", "<image", "xlink:href", "href=", "@import", "url(", "<foreignObject", "@font-face",
+    ] {
       #expect(!svg.contains(banned), "found \(banned)")
     }
     #expect(svg.contains("font-family=\"sans-serif\""))
@@ -298,7 +337,8 @@ final class Counter: @unchecked Sendable {
     var state = AppState(current: 38, target: 70)
     state.active = .current
     let screen = PlainTextExporter.export(
-      Screen.render(state, theme: ThemeLibrary.builtInDefault.theme, size: Size(width: 100, height: 30)))
+      Screen.render(
+        state, theme: ThemeLibrary.builtInDefault.theme, size: Size(width: 100, height: 30)))
     #expect(text.hasSuffix(screen))
     #expect(lines.count == 3 + 30 + 1)
   }
@@ -311,7 +351,8 @@ final class SVGCollector: NSObject, XMLParserDelegate {
   private var current = ""
 
   func parser(
-    _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+    _ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
+    qualifiedName: String?,
     attributes: [String: String] = [:]
   ) {
     elements.append(name)
@@ -320,7 +361,9 @@ final class SVGCollector: NSObject, XMLParserDelegate {
 
   func parser(_ parser: XMLParser, foundCharacters string: String) { current += string }
 
-  func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+  func parser(
+    _ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?
+  ) {
     if !current.isEmpty { texts.append(current) }
     current = ""
   }

@@ -99,7 +99,9 @@ import Testing
 
   @Test func controlAndEscapeCharactersAreNeverInserted() {
     var f = TextField()
-    for c: Character in ["\u{1B}", "\u{7}", "\u{0}", "\u{9B}", "\u{202E}", "\u{7F}"] { f.apply(.char(c)) }
+    for c: Character in ["\u{1B}", "\u{7}", "\u{0}", "\u{9B}", "\u{202E}", "\u{7F}"] {
+      f.apply(.char(c))
+    }
     #expect(f.isEmpty)
     f.insert("a\u{1B}[31mb\tc\nd")
     #expect(f.text == "ab c d")
@@ -108,7 +110,9 @@ import Testing
 
   @Test func keysForTheDialogAreNotConsumed() {
     var f = TextField("x")
-    for key: Key in [.enter, .escape, .tab, .backTab, .up, .down, .pageUp, .function(1), .ctrl("c")] {
+    for key: Key in [
+      .enter, .escape, .tab, .backTab, .up, .down, .pageUp, .function(1), .ctrl("c"),
+    ] {
       let used = f.apply(key)
       #expect(!used, "\(key) belongs to the dialog")
     }

@@ -13,7 +13,8 @@ import Testing
       path: "/x/a.json", fileName: "a.json",
       summary: .init(
         title: "Workshop", created: SnapshotTimestamp(secondsSince1970: 0),
-        current: areas.first?.current ?? 50, target: areas.first?.target ?? 50, area: active, areas: areas),
+        current: areas.first?.current ?? 50, target: areas.first?.target ?? 50, area: active,
+        areas: areas),
       problem: nil)
   }
 
@@ -25,7 +26,9 @@ import Testing
       LearningArea(name: "compliance", current: 12, target: 15, pinned: true),
       LearningArea(name: "Leadership", current: 55, target: 85),
     ]
-    _ = reduce(&state, .snapshot(.listed(folder: "/x", entries: [listing(areas: incoming, active: "Leadership")])))
+    _ = reduce(
+      &state,
+      .snapshot(.listed(folder: "/x", entries: [listing(areas: incoming, active: "Leadership")])))
     let effects = reduce(&state, .snapshot(.key(.char("a"))))
     #expect(effects == [.saveState])
     #expect(state.snapshotModal == nil)
@@ -50,10 +53,15 @@ import Testing
 
   @Test func theOpenDialogCountsAreasAndOffersTheKey() {
     var state = AppState(current: 40, target: 60)
-    let areas = [LearningArea(name: "A", current: 10, target: 20), LearningArea(name: "B", current: 30, target: 40)]
-    _ = reduce(&state, .snapshot(.listed(folder: "/x", entries: [listing(areas: areas, active: "A")])))
+    let areas = [
+      LearningArea(name: "A", current: 10, target: 20),
+      LearningArea(name: "B", current: 30, target: 40),
+    ]
+    _ = reduce(
+      &state, .snapshot(.listed(folder: "/x", entries: [listing(areas: areas, active: "A")])))
     let text = PlainTextExporter.export(
-      Screen.render(state, theme: ThemeLibrary.builtInDefault.theme, size: Size(width: 100, height: 30)))
+      Screen.render(
+        state, theme: ThemeLibrary.builtInDefault.theme, size: Size(width: 100, height: 30)))
     #expect(text.contains("2 areas"))
     #expect(text.contains("a take every area"))
   }
@@ -66,22 +74,31 @@ import Testing
         WorkshopStep(kind: .vote, title: "L", collect: .target, area: "Leadership"),
         WorkshopStep(kind: .summary, title: "S"),
       ],
-      areas: [WorkshopArea(name: "Compliance", pinned: true), WorkshopArea(name: "Leadership"), WorkshopArea(name: "Sales")])
+      areas: [
+        WorkshopArea(name: "Compliance", pinned: true), WorkshopArea(name: "Leadership"),
+        WorkshopArea(name: "Sales"),
+      ])
     var session = WorkshopSession(id: "w1", script: script, startedAt: 0)
-    let empty = WorkshopExport.snapshot(session, catalogue: .builtIn, created: SnapshotTimestamp(secondsSince1970: 0))
+    let empty = WorkshopExport.snapshot(
+      session, catalogue: .builtIn, created: SnapshotTimestamp(secondsSince1970: 0))
     #expect(empty == nil)
     session.apply(.voted(WorkshopVote(id: 1, current: 10, target: 20), step: 0, at: 1))
     session.apply(.voted(WorkshopVote(id: 2, target: 80), step: 1, at: 1))
     let snapshot = try #require(
-      WorkshopExport.snapshot(session, catalogue: .builtIn, created: SnapshotTimestamp(secondsSince1970: 0)))
-    #expect(snapshot.areas == [
-      LearningArea(name: "Compliance", current: 10, target: 20, pinned: true),
-      LearningArea(name: "Leadership", current: 80, target: 80),
-    ])
+      WorkshopExport.snapshot(
+        session, catalogue: .builtIn, created: SnapshotTimestamp(secondsSince1970: 0)))
+    #expect(
+      snapshot.areas == [
+        LearningArea(name: "Compliance", current: 10, target: 20, pinned: true),
+        LearningArea(name: "Leadership", current: 80, target: 80),
+      ])
     #expect(snapshot.area == "Compliance")
     #expect(snapshot.current.position == 10 && snapshot.target.position == 20)
     #expect(snapshot.title == "Agreed: Areas")
-    #expect(snapshot.note == "Agreed in workshop session w1 (Example Co). Compliance: vote medians; Leadership: vote medians, current not agreed (set to the target). Not agreed: Sales.")
+    #expect(
+      snapshot.note
+        == "Agreed in workshop session w1 (Example Co). Compliance: vote medians; Leadership: vote medians, current not agreed (set to the target). Not agreed: Sales."
+    )
     // It round-trips as a version 2 snapshot.
     let decoded = try SnapshotCodec.decode(try SnapshotCodec.encode(snapshot), file: "w.json").get()
     #expect(decoded.areas?.count == 2)

@@ -11,7 +11,9 @@ import Testing
     try "name = \"mine\"\n".write(toFile: dir + "/mine.toml", atomically: true, encoding: .utf8)
     try "name = [\n".write(toFile: dir + "/broken.toml", atomically: true, encoding: .utf8)
     let paths = AppPaths(environment: ["HOME": home, "XDG_CONFIG_HOME": home + "/config"])
-    return (ThemeLibrary(paths: paths, environment: [:], executablePath: "/nonexistent/bin/lp"), home)
+    return (
+      ThemeLibrary(paths: paths, environment: [:], executablePath: "/nonexistent/bin/lp"), home
+    )
   }
 
   @Test func theCommandLineBeatsTheRememberedChoice() throws {

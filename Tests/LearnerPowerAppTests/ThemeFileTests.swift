@@ -39,7 +39,8 @@ func isolatedLibrary(themesDir folder: String?) -> ThemeLibrary {
   @Test func paletteNamesFallBackToTheDefaultThemesAndTheFilesOwnWin() throws {
     let inherited = ThemeLibrary.builtInPalette
     #expect(inherited["accent"] == .rgb(0x5f, 0xd7, 0xd7))
-    let text = "name = \"x\"\n[palette]\ncurrent = \"red\"\n[styles]\n\"slider.thumb\" = { fg = \"accent\" }\n\"slider.current\" = { fg = \"current\" }\n"
+    let text =
+      "name = \"x\"\n[palette]\ncurrent = \"red\"\n[styles]\n\"slider.thumb\" = { fg = \"accent\" }\n\"slider.current\" = { fg = \"current\" }\n"
     let d = try ThemeFile.parse(text, file: "t.toml", inheritedPalette: inherited).get()
     #expect(d.specs[Role("slider.thumb")]?.fg == .rgb(0x5f, 0xd7, 0xd7))
     #expect(d.specs[Role("slider.current")]?.fg == .ansi(1))
@@ -57,10 +58,13 @@ func isolatedLibrary(themesDir folder: String?) -> ThemeLibrary {
   }
 
   @Test func anUnknownRoleSuggestsTheNearestKnownOne() {
-    let p = problems("name = \"x\"\n\n[styles]\n\"base\" = {}\n\"slider.curent\" = { bold = true }\n")
+    let p = problems(
+      "name = \"x\"\n\n[styles]\n\"base\" = {}\n\"slider.curent\" = { bold = true }\n")
     #expect(p.count == 1)
     #expect(p.first?.line == 5)
-    #expect(p.first?.keyPath == "styles.\"slider.curent\"" || p.first?.keyPath?.contains("slider.curent") == true)
+    #expect(
+      p.first?.keyPath == "styles.\"slider.curent\""
+        || p.first?.keyPath?.contains("slider.curent") == true)
     #expect(p.first?.message.contains("did you mean 'slider.current'") == true)
   }
 
@@ -122,7 +126,9 @@ func isolatedLibrary(themesDir folder: String?) -> ThemeLibrary {
       "chart" = { fg = 3 }
       """, file: "x.toml"
     ).get()
-    #expect(def.specs["title"] == StyleSpec(fg: .rgb(0xff, 0x87, 0), bg: .indexed(17), attributes: [.bold]))
+    #expect(
+      def.specs["title"]
+        == StyleSpec(fg: .rgb(0xff, 0x87, 0), bg: .indexed(17), attributes: [.bold]))
     #expect(def.specs["panel"] == StyleSpec(fg: .ansi(14), bg: .default))
     #expect(def.specs["chart"] == StyleSpec(fg: .ansi(3)))
   }
@@ -172,17 +178,17 @@ func isolatedLibrary(themesDir folder: String?) -> ThemeLibrary {
   @Test func aParentBesideTheFileIsFoundAndFieldsFallBackAlongTheChain() throws {
     let dir = try makeThemeFolder([
       "brand/corporate.toml": """
-        name = "corporate"
-        [styles]
-        "slider" = { fg = "#005faf" }
-        "slider.current" = { bold = true }
-        """,
+      name = "corporate"
+      [styles]
+      "slider" = { fg = "#005faf" }
+      "slider.current" = { bold = true }
+      """,
       "brand/workshop.toml": """
-        name = "workshop"
-        extends = "corporate"
-        [styles]
-        "slider.current" = { fg = "red" }
-        """,
+      name = "workshop"
+      extends = "corporate"
+      [styles]
+      "slider.current" = { fg = "red" }
+      """,
     ])
     defer { try? FileManager.default.removeItem(atPath: dir) }
     let lib = isolatedLibrary(themesDir: nil)
@@ -212,7 +218,8 @@ func isolatedLibrary(themesDir folder: String?) -> ThemeLibrary {
 
   @Test func aUserDefaultMayExtendTheShippedDefault() throws {
     let dir = try makeThemeFolder([
-      "default.toml": "name = \"default\"\nextends = \"default\"\n[styles]\n\"title\" = { fg = \"red\" }\n"
+      "default.toml":
+        "name = \"default\"\nextends = \"default\"\n[styles]\n\"title\" = { fg = \"red\" }\n"
     ])
     defer { try? FileManager.default.removeItem(atPath: dir) }
     let lib = isolatedLibrary(themesDir: dir)

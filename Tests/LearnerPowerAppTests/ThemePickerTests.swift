@@ -41,7 +41,8 @@ import Testing
     #expect(reduce(&s, .themePicker(.moved(by: 1))) == [.themePicker(.preview("monochrome"))])
     #expect(reduce(&s, .themePicker(.moved(by: 1))) == [])  // already last: nothing to load
     #expect(picker(s)?.index == 2)
-    #expect(reduce(&s, .themePicker(.moved(by: Int(Int32.min)))) == [.themePicker(.preview("default"))])
+    #expect(
+      reduce(&s, .themePicker(.moved(by: Int(Int32.min)))) == [.themePicker(.preview("default"))])
     #expect(picker(s)?.index == 0)
     #expect(reduce(&s, .themePicker(.moved(by: Int.max))) == [.themePicker(.preview("monochrome"))])
     // The theme in use only changes when one is kept.
@@ -92,7 +93,8 @@ import Testing
   @Test func thePickerIsDrawnOverTheScreenWithTheSelectionMarked() throws {
     var s = opened()
     reduce(&s, .themePicker(.moved(by: 1)))
-    let grid = Screen.render(s, theme: ThemeLibrary.builtInDefault.theme, size: Size(width: 100, height: 30))
+    let grid = Screen.render(
+      s, theme: ThemeLibrary.builtInDefault.theme, size: Size(width: 100, height: 30))
     let text = PlainTextExporter.export(grid)
     #expect(text.contains("Theme"))
     #expect(text.contains("light (in use)"))
@@ -104,7 +106,8 @@ import Testing
     let x = grid.row(row).distance(of: "monochrome")
     #expect(grid[x, row]?.style.attributes.contains(.reverse) == true)
     // Tiny screens draw the too-small message, never trap.
-    _ = Screen.render(s, theme: ThemeLibrary.builtInDefault.theme, size: Size(width: 60, height: 20))
+    _ = Screen.render(
+      s, theme: ThemeLibrary.builtInDefault.theme, size: Size(width: 60, height: 20))
   }
 }
 
@@ -161,7 +164,9 @@ extension String {
     #expect(p.names == ["broken", "default", "good"])
     press(f.loop, .down)
     #expect(f.loop.theme.info.name == "good")
-    #expect(Screen.render(f.loop.state, theme: f.loop.theme.theme, size: Size(width: 100, height: 30))[1, 0]?.style.fg == .ansi(1))
+    #expect(
+      Screen.render(f.loop.state, theme: f.loop.theme.theme, size: Size(width: 100, height: 30))[
+        1, 0]?.style.fg == .ansi(1))
     #expect(remembered(f) == nil)  // a preview is not a choice
     press(f.loop, .enter)
     #expect(f.loop.state.overlay == .none)
@@ -204,7 +209,8 @@ extension String {
     #expect(f.loop.state.themeName == "good")
     #expect(f.loop.state.notice?.hasPrefix("Warning: theme 'broken' not used") == true)
     // The warning is drawn on the status line.
-    let grid = Screen.render(f.loop.state, theme: f.loop.theme.theme, size: Size(width: 100, height: 30))
+    let grid = Screen.render(
+      f.loop.state, theme: f.loop.theme.theme, size: Size(width: 100, height: 30))
     #expect(grid.row(28).contains("Warning: theme 'broken'"))
     press(f.loop, .char("t"))
     #expect(f.loop.theme.info.name == "default")

@@ -133,7 +133,8 @@ import Testing
       "dir/light.toml": "name = \"light\"\ndescription = \"from --themes-dir\"\n",
       "config/learnerpower/themes/light.toml": "name = \"light\"\ndescription = \"from user\"\n",
       "config/learnerpower/themes/mine.toml": "name = \"mine\"\ndescription = \"user only\"\n",
-      "prefix/share/learnerpower/themes/mine.toml": "name = \"mine\"\ndescription = \"installed\"\n",
+      "prefix/share/learnerpower/themes/mine.toml":
+        "name = \"mine\"\ndescription = \"installed\"\n",
     ])
     defer { try? FileManager.default.removeItem(atPath: root) }
     var paths = AppPaths(environment: ["HOME": root, "XDG_CONFIG_HOME": root + "/config"])

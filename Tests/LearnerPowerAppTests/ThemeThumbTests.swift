@@ -37,7 +37,9 @@ import Testing
       let x = try #require((0..<grid.width).first { grid[$0, row]?.text == glyph }, "\(glyph)")
       return try #require(grid[x, row]).style
     }
-    return (try style(of: GlyphSet.unicode.markerPrimary), try style(of: GlyphSet.unicode.markerSecondary))
+    return (
+      try style(of: GlyphSet.unicode.markerPrimary), try style(of: GlyphSet.unicode.markerSecondary)
+    )
   }
 
   @Test func theDesignExamplePassesCheckAndStylesOnlyTheActiveMarker() throws {
@@ -83,7 +85,8 @@ import Testing
   @Test func aChildThemeInheritsItsParentsThumb() throws {
     let dir = try makeThemeFolder([
       "thumb.toml": Self.designExample,
-      "child.toml": "name = \"child\"\nextends = \"thumb\"\n[styles]\n\"slider.thumb\" = { underline = true }\n",
+      "child.toml":
+        "name = \"child\"\nextends = \"thumb\"\n[styles]\n\"slider.thumb\" = { underline = true }\n",
     ])
     defer { try? FileManager.default.removeItem(atPath: dir) }
     let t = try isolatedLibrary(themesDir: dir).load("child").get().theme

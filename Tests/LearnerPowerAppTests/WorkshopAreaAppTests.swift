@@ -24,9 +24,14 @@ import Testing
   /// Votes on the first three areas (none on technical skills), then on the summary.
   func summaryState(ascii: Bool = false) -> WorkshopState {
     var session = WorkshopSession(id: "areas", script: Self.script, startedAt: 0)
-    let votes: [(Int, Int, Int)] = [(0, 10, 15), (0, 14, 20), (1, 30, 60), (1, 40, 70), (2, 45, 85)]
+    let votes: [(Int, Int, Int)] = [
+      (0, 10, 15), (0, 14, 20), (1, 30, 60), (1, 40, 70), (2, 45, 85),
+    ]
     for (n, (step, c, t)) in votes.enumerated() {
-      session.apply(.voted(WorkshopVote(id: n + 1, current: Position(clamping: c), target: Position(clamping: t)), step: step, at: 1))
+      session.apply(
+        .voted(
+          WorkshopVote(id: n + 1, current: Position(clamping: c), target: Position(clamping: t)),
+          step: step, at: 1))
     }
     session.apply(.moved(to: 3, at: 2))
     var state = WorkshopState(session: session, catalogue: .builtIn, now: 2, ascii: ascii)
@@ -45,7 +50,8 @@ import Testing
 
   func screen(_ state: WorkshopState, _ width: Int, _ height: Int) -> String {
     PlainTextExporter.export(
-      WorkshopScreen.render(state, theme: ThemeLibrary.builtInDefault.theme, size: Size(width: width, height: height)))
+      WorkshopScreen.render(
+        state, theme: ThemeLibrary.builtInDefault.theme, size: Size(width: width, height: height)))
   }
 
   @Test(arguments: [(80, 24, false), (100, 30, false), (80, 24, true)])
@@ -53,7 +59,8 @@ import Testing
     var state = summaryState(ascii: size.2)
     _ = press(&state, .down, .down)
     let text = screen(state, size.0, size.1)
-    try Golden.check(text, "workshop-areas-summary-\(size.2 ? "ascii-" : "")\(size.0)x\(size.1).txt")
+    try Golden.check(
+      text, "workshop-areas-summary-\(size.2 ? "ascii-" : "")\(size.0)x\(size.1).txt")
   }
 
   @Test func arrowsChooseTheAreaAndMoveOnlyItsAgreedPositions() {
@@ -98,7 +105,8 @@ import Testing
     var state = WorkshopState(session: session, catalogue: .builtIn, now: 2)
     let text = screen(state, 100, 30)
     #expect(text.contains("Onboarding — Across areas"))
-    #expect(text.contains("Onboarding: agreed: current 30 Guided · target 60 Enabled (vote medians)"))
+    #expect(
+      text.contains("Onboarding: agreed: current 30 Guided · target 60 Enabled (vote medians)"))
     #expect(!text.contains("Agreed by area"))
     _ = press(&state, .down, .right)
     #expect(state.session.agreedCurrent(in: "Onboarding") == 31)
@@ -109,13 +117,16 @@ import Testing
     _ = press(&state, .down, .down, .right)
     let md = WorkshopExport.markdown(state.session, catalogue: .builtIn)
     #expect(md.contains("## Agreed positions by learning area"))
-    #expect(md.contains("| Compliance (pinned) | 12 (Directed) | 18 (Directed) | +6 | vote medians | 2 |"))
+    #expect(
+      md.contains("| Compliance (pinned) | 12 (Directed) | 18 (Directed) | +6 | vote medians | 2 |")
+    )
     #expect(md.contains("| Leadership | 46 (Guided) | 85 (Learner-led) | +39 | adjusted | 1 |"))
     #expect(md.contains("| Technical skills | – | – | – | no votes yet | 0 |"))
     #expect(md.contains("### Technical skills\n\nNo agreed current and target yet."))
     #expect(md.contains("### 2. Onboarding (Onboarding)"))
     let csv = WorkshopExport.csv(state.session)
-    #expect(csv.hasPrefix("step,step_title,name,current,target,area\n1,Compliance,,10,15,Compliance\n"))
+    #expect(
+      csv.hasPrefix("step,step_title,name,current,target,area\n1,Compliance,,10,15,Compliance\n"))
     let svg = WorkshopExport.svg(state.session)
     #expect(svg.contains("Agreed by learning area"))
     #expect(svg.contains("<title>Leadership current 46</title>"))
@@ -126,9 +137,12 @@ import Testing
   }
 
   @Test func aScriptWithoutAreasKeepsTheSingleAgreedLine() {
-    let script = WorkshopScript(title: "T", steps: [
-      WorkshopStep(kind: .vote, title: "V", collect: .both), WorkshopStep(kind: .summary, title: "S"),
-    ])
+    let script = WorkshopScript(
+      title: "T",
+      steps: [
+        WorkshopStep(kind: .vote, title: "V", collect: .both),
+        WorkshopStep(kind: .summary, title: "S"),
+      ])
     var session = WorkshopSession(id: "x", script: script, startedAt: 0)
     session.apply(.voted(WorkshopVote(id: 1, current: 30, target: 60), step: 0, at: 1))
     session.apply(.moved(to: 1, at: 2))
@@ -146,8 +160,10 @@ import Testing
   let size = Size(width: 100, height: 30)
 
   func lines(_ state: WorkshopState) -> [String] {
-    PlainTextExporter.export(WorkshopScreen.render(state, theme: ThemeLibrary.builtInDefault.theme, size: size))
-      .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    PlainTextExporter.export(
+      WorkshopScreen.render(state, theme: ThemeLibrary.builtInDefault.theme, size: size)
+    )
+    .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
   }
 
   func summary() -> WorkshopState {
@@ -176,7 +192,8 @@ import Testing
     var state = summary()
     let l = lines(state)
     let leadership = try #require(l.firstIndex { $0.contains("  Leadership ") && $0.contains("→") })
-    let nameX = try #require(l[leadership].range(of: "Leadership")).lowerBound.utf16Offset(in: l[leadership])
+    let nameX = try #require(l[leadership].range(of: "Leadership")).lowerBound.utf16Offset(
+      in: l[leadership])
     #expect(press(nameX, leadership, state) == .selectArea(2))
     _ = reduceWorkshop(&state, .mouse(.selectArea(2)))
     #expect(state.summaryArea == "Leadership")
@@ -203,6 +220,7 @@ import Testing
     #expect(WorkshopScreen.action(for: wheel, state: state, size: size) == .selectVote(by: 1))
     state.showingHelp = true
     #expect(WorkshopScreen.action(for: wheel, state: state, size: size) == nil)
-    #expect(WorkshopScreen.action(for: wheel, state: state, size: Size(width: 60, height: 20)) == nil)
+    #expect(
+      WorkshopScreen.action(for: wheel, state: state, size: Size(width: 60, height: 20)) == nil)
   }
 }

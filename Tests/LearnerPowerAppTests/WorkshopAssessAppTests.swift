@@ -9,12 +9,14 @@ import Testing
 @Suite struct WorkshopAssessAppTests {
   var script: WorkshopScript {
     WorkshopScript(
-      title: "Assess", steps: WorkshopStep(kind: .assess, title: "Culture").expanded
+      title: "Assess",
+      steps: WorkshopStep(kind: .assess, title: "Culture").expanded
         + [WorkshopStep(kind: .summary, title: "Sum")])
   }
 
   func fresh() -> WorkshopState {
-    WorkshopState(session: WorkshopSession(id: "t", script: script, startedAt: 0), catalogue: .builtIn, now: 0)
+    WorkshopState(
+      session: WorkshopSession(id: "t", script: script, startedAt: 0), catalogue: .builtIn, now: 0)
   }
 
   @discardableResult
@@ -61,7 +63,8 @@ import Testing
     let q = try #require(AssessmentQuestions.builtIn.questions.first)
     press(&s, [.char("3")])
     let text = PlainTextExporter.export(
-      WorkshopScreen.render(s, theme: ThemeLibrary.builtInDefault.theme, size: Size(width: 100, height: 30)))
+      WorkshopScreen.render(
+        s, theme: ThemeLibrary.builtInDefault.theme, size: Size(width: 100, height: 30)))
     #expect(text.contains("(assess · \(q.id))"))
     #expect(text.contains("1 " + String(q.answers[0].prefix(30))))
     #expect(text.contains("? not sure"))

@@ -23,7 +23,9 @@ import Testing
     return WorkshopState(session: session, catalogue: .builtIn, now: 0)
   }
 
-  func text(_ grid: CellGrid) -> String { (0..<grid.height).map { grid.row($0) }.joined(separator: "\n") }
+  func text(_ grid: CellGrid) -> String {
+    (0..<grid.height).map { grid.row($0) }.joined(separator: "\n")
+  }
 
   @Test func keysMeanWhatTheirScopeSays() {
     #expect(map.command(for: .char("r"), kind: .vote, field: nil) == .reveal)
@@ -50,13 +52,19 @@ import Testing
   }
 
   @Test func theHintLineComesFromTheTableForTheStepAndField() {
-    let grid = WorkshopScreen.render(state(step: 1), theme: ThemeLibrary.builtInDefault.theme, size: Self.size)
+    let grid = WorkshopScreen.render(
+      state(step: 1), theme: ThemeLibrary.builtInDefault.theme, size: Self.size)
     let hintRow = grid.row(Self.size.height - 1)
     let expected = map.hints(kind: .vote, field: nil, ascii: false)
     #expect(hintRow.hasPrefix(expected[0].key + " " + expected[0].label))
-    for (key, label) in expected.prefix(5) { #expect(hintRow.contains(key + " " + label), "\(hintRow)") }
+    for (key, label) in expected.prefix(5) {
+      #expect(hintRow.contains(key + " " + label), "\(hintRow)")
+    }
     #expect(hintRow.contains("? help"))
-    #expect(!map.hints(kind: .explore, field: nil, ascii: false).contains { $0.label == "reveal/hide votes" })
+    #expect(
+      !map.hints(kind: .explore, field: nil, ascii: false).contains {
+        $0.label == "reveal/hide votes"
+      })
     #expect(map.hints(kind: .vote, field: .vote, ascii: false).map(\.key) == ["Enter", "Esc"])
   }
 
@@ -64,7 +72,8 @@ import Testing
     var s = state(step: 1)
     #expect(reduceWorkshop(&s, .key(.char("?"))).isEmpty)
     #expect(s.showingHelp)
-    let shown = text(WorkshopScreen.render(s, theme: ThemeLibrary.builtInDefault.theme, size: Self.size))
+    let shown = text(
+      WorkshopScreen.render(s, theme: ThemeLibrary.builtInDefault.theme, size: Self.size))
     #expect(shown.contains("Workshop keys"))
     for section in map.helpSections(ascii: false) {
       #expect(shown.contains(section.heading), "\(section.heading)")
@@ -72,7 +81,9 @@ import Testing
     }
     _ = reduceWorkshop(&s, .key(.escape))
     #expect(!s.showingHelp)
-    #expect(!text(WorkshopScreen.render(s, theme: ThemeLibrary.builtInDefault.theme, size: Self.size)).contains("Workshop keys"))
+    #expect(
+      !text(WorkshopScreen.render(s, theme: ThemeLibrary.builtInDefault.theme, size: Self.size))
+        .contains("Workshop keys"))
   }
 
   @Test func anotherKeyClosesHelpAndStillDoesItsJob() {
@@ -96,7 +107,8 @@ import Testing
     var s = state(step: 2)
     s.ascii = true
     _ = reduceWorkshop(&s, .key(.char("?")))
-    let shown = text(WorkshopScreen.render(s, theme: ThemeLibrary.builtInDefault.theme, size: Self.size))
+    let shown = text(
+      WorkshopScreen.render(s, theme: ThemeLibrary.builtInDefault.theme, size: Self.size))
     #expect(shown.contains("Up/Dn"))
     #expect(shown.contains("? or Esc closes"))
     let foreign = shown.filter { !$0.isASCII }

@@ -8,14 +8,18 @@ import Testing
 private let workshopScript = WorkshopScript(
   title: "Test workshop",
   steps: [
-    WorkshopStep(kind: .explore, title: "Intro", position: 10, prompt: "Look here", notes: "SECRET NOTE", minutes: 1),
+    WorkshopStep(
+      kind: .explore, title: "Intro", position: 10, prompt: "Look here", notes: "SECRET NOTE",
+      minutes: 1),
     WorkshopStep(kind: .vote, title: "Today", collect: .current),
     WorkshopStep(kind: .vote, title: "Both", collect: .both),
     WorkshopStep(kind: .summary, title: "Sum"),
   ])
 
 private func freshState(now: Double = 1000) -> WorkshopState {
-  WorkshopState(session: WorkshopSession(id: "t", script: workshopScript, startedAt: now), catalogue: .builtIn, now: now)
+  WorkshopState(
+    session: WorkshopSession(id: "t", script: workshopScript, startedAt: now), catalogue: .builtIn,
+    now: now)
 }
 
 @discardableResult
@@ -131,13 +135,15 @@ private func type(_ state: inout WorkshopState, _ text: String) -> [JournalEntry
     press(&s, .enter)
   }
   press(&s, .escape)
-  let hidden = WorkshopScreen.render(s, theme: ThemeLibrary.builtInDefault.theme, size: Size(width: 80, height: 24))
+  let hidden = WorkshopScreen.render(
+    s, theme: ThemeLibrary.builtInDefault.theme, size: Size(width: 80, height: 24))
   let hiddenText = (0..<24).map { hidden.row($0) }.joined(separator: "\n")
   #expect(hiddenText.contains("3 votes in; hidden"))
   #expect(!hiddenText.contains("median"))
   #expect(press(&s, .char("r")).map(\.type) == [.reveal])
   #expect(s.session.revealed == [1])
-  let shown = WorkshopScreen.render(s, theme: ThemeLibrary.builtInDefault.theme, size: Size(width: 80, height: 24))
+  let shown = WorkshopScreen.render(
+    s, theme: ThemeLibrary.builtInDefault.theme, size: Size(width: 80, height: 24))
   let shownText = (0..<24).map { shown.row($0) }.joined(separator: "\n")
   #expect(shownText.contains("n=3  median 20  mean 20.0  IQR 15–25"))
   #expect(shownText.contains("3 votes for current: median 20"))
@@ -157,7 +163,8 @@ private func type(_ state: inout WorkshopState, _ text: String) -> [JournalEntry
   let entries = type(&s, "Sales feel far away") + press(&s, .enter)
   #expect(entries.map(\.type) == [.note])
   #expect(s.session.notes.first?.text == "Sales feel far away")
-  let grid = WorkshopScreen.render(s, theme: ThemeLibrary.builtInDefault.theme, size: Size(width: 100, height: 30))
+  let grid = WorkshopScreen.render(
+    s, theme: ThemeLibrary.builtInDefault.theme, size: Size(width: 100, height: 30))
   let text = (0..<30).map { grid.row($0) }.joined(separator: "\n")
   #expect(!text.contains("SECRET NOTE"))
   #expect(text.contains("Look here"))
@@ -201,7 +208,9 @@ private func type(_ state: inout WorkshopState, _ text: String) -> [JournalEntry
 
 @Test func replayingTheJournalOfALiveSessionGivesTheSameSession() throws {
   var s = freshState()
-  var entries: [JournalEntry] = [.start(session: "t", script: workshopScript, source: nil, at: 1000)]
+  var entries: [JournalEntry] = [
+    .start(session: "t", script: workshopScript, source: nil, at: 1000)
+  ]
   entries += press(&s, .char("n"))
   entries += type(&s, "45 Ana") + press(&s, .enter)
   entries += type(&s, "60") + press(&s, .enter)
@@ -209,7 +218,9 @@ private func type(_ state: inout WorkshopState, _ text: String) -> [JournalEntry
   entries += type(&s, "note") + press(&s, .enter)
   entries += press(&s, .char("n"), .char("n"), .right)
   s.now += 12
-  for effect in reduceWorkshop(&s, .tick(s.now)) { if case .journal(let e) = effect { entries.append(e) } }
+  for effect in reduceWorkshop(&s, .tick(s.now)) {
+    if case .journal(let e) = effect { entries.append(e) }
+  }
   let text = try entries.map { String(decoding: try $0.jsonLine(), as: UTF8.self) + "\n" }.joined()
   let replayed = try WorkshopSession.replay(text + "{\"at\":1,\"ty", file: "j").get()
   #expect(replayed.session == s.session)
@@ -218,7 +229,8 @@ private func type(_ state: inout WorkshopState, _ text: String) -> [JournalEntry
 @Test func importAddsGoodRowsAndReportsBadOnes() {
   var s = freshState()
   press(&s, .char("n"))
-  let effects = importWorkshopVotes(&s, csv: "name,current,target\nAna,30,\nBo,x,\nCy,70,\n", file: "v.csv")
+  let effects = importWorkshopVotes(
+    &s, csv: "name,current,target\nAna,30,\nBo,x,\nCy,70,\n", file: "v.csv")
   #expect(effects.count == 2)
   #expect(s.session.votes(of: 1).map(\.name) == ["Ana", "Cy"])
   #expect(s.notice == "Imported 2 votes from v.csv; skipped 1 row")
@@ -226,7 +238,8 @@ private func type(_ state: inout WorkshopState, _ text: String) -> [JournalEntry
   #expect(s.report?.lines.count == 2)
   #expect(s.report?.lines.last?.hasPrefix("line 3: ") == true)
   let shown = PlainTextExporter.export(
-    WorkshopScreen.render(s, theme: ThemeLibrary.builtInDefault.theme, size: Size(width: 80, height: 24)))
+    WorkshopScreen.render(
+      s, theme: ThemeLibrary.builtInDefault.theme, size: Size(width: 80, height: 24)))
   #expect(shown.contains("Import from v.csv"))
   #expect(shown.contains("line 3: current \"x\""))
   press(&s, .char("n"))
@@ -249,8 +262,11 @@ private func type(_ state: inout WorkshopState, _ text: String) -> [JournalEntry
   press(&second, .char("n"), .char("n"))
   let effects = importWorkshopVotes(&second, csv: csv, file: "first.csv")
   #expect(effects.count == 1)
-  #expect(second.session.votes(of: 2).map { [$0.name, $0.current.map(String.init), $0.target.map(String.init)] }
-    == [["Bo", "20", "80"]])
+  #expect(
+    second.session.votes(of: 2).map {
+      [$0.name, $0.current.map(String.init), $0.target.map(String.init)]
+    }
+      == [["Bo", "20", "80"]])
   #expect(second.session.votes(of: 1).isEmpty)
   #expect(second.notice == "Imported 1 vote from first.csv; 2 rows for other steps left out")
   #expect(second.report == nil)
@@ -269,7 +285,8 @@ private func type(_ state: inout WorkshopState, _ text: String) -> [JournalEntry
   _ = importWorkshopVotes(&s, csv: "name,current,target\n" + rows + "\n", file: "v.csv")
   #expect(s.report?.lines.count == 41)
   let shown = PlainTextExporter.export(
-    WorkshopScreen.render(s, theme: ThemeLibrary.builtInDefault.theme, size: Size(width: 80, height: 24)))
+    WorkshopScreen.render(
+      s, theme: ThemeLibrary.builtInDefault.theme, size: Size(width: 80, height: 24)))
   #expect(shown.contains("line 2: "))
   #expect(shown.contains("more lines (the CLI's workshop import lists them all)"))
 }
@@ -366,11 +383,13 @@ private func type(_ state: inout WorkshopState, _ text: String) -> [JournalEntry
 @Test func entriesAnotherProcessAppendsAreReadBackButOurOwnAreNot() throws {
   let dir = NSTemporaryDirectory() + "lp-ws-\(UUID().uuidString)"
   defer { try? FileManager.default.removeItem(atPath: dir) }
-  let running = try WorkshopJournal.create(in: dir, session: WorkshopSession(id: "live", script: workshopScript, startedAt: 5))
+  let running = try WorkshopJournal.create(
+    in: dir, session: WorkshopSession(id: "live", script: workshopScript, startedAt: 5))
   #expect(running.appendedByOthers().entries.isEmpty)
   try running.append(.moved(to: 1, at: 6))
   // A second writer, as `workshop import` in another terminal opens it.
-  guard case .success(let (importer, _)) = WorkshopJournal.open(running.path, repairTail: false) else {
+  guard case .success(let (importer, _)) = WorkshopJournal.open(running.path, repairTail: false)
+  else {
     Issue.record("the journal should open")
     return
   }

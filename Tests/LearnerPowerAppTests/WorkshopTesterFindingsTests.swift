@@ -10,23 +10,33 @@ import Testing
   let theme = ThemeLibrary.builtInDefault.theme
 
   func state(_ steps: [WorkshopStep], step: Int = 0) -> WorkshopState {
-    var session = WorkshopSession(id: "t", script: WorkshopScript(title: "T", steps: steps), startedAt: 0)
+    var session = WorkshopSession(
+      id: "t", script: WorkshopScript(title: "T", steps: steps), startedAt: 0)
     session.apply(.moved(to: step, at: 0))
     return WorkshopState(session: session, catalogue: .builtIn, now: 0)
   }
 
   func text(_ s: WorkshopState, _ w: Int = 80, _ h: Int = 24) -> String {
-    PlainTextExporter.export(WorkshopScreen.render(s, theme: theme, size: Size(width: w, height: h)))
+    PlainTextExporter.export(
+      WorkshopScreen.render(s, theme: theme, size: Size(width: w, height: h)))
   }
 
   @Test func everyVoteShowsWhileTheyAllFitAtEightyByTwentyFour() {
     var s = state([WorkshopStep(kind: .vote, title: "V", collect: .both)])
-    for (n, (c, t, name)) in [(10, 20, "Ana"), (15, 15, "Ben"), (5, 30, "Cy"), (20, 25, "Dee")].enumerated() {
-      s.session.apply(.voted(WorkshopVote(id: n + 1, name: name, current: Position(clamping: c), target: Position(clamping: t)), step: 0, at: 1))
+    for (n, (c, t, name)) in [(10, 20, "Ana"), (15, 15, "Ben"), (5, 30, "Cy"), (20, 25, "Dee")]
+      .enumerated()
+    {
+      s.session.apply(
+        .voted(
+          WorkshopVote(
+            id: n + 1, name: name, current: Position(clamping: c), target: Position(clamping: t)),
+          step: 0, at: 1))
     }
     s.session.apply(.revealed(true, step: 0, at: 2))
     let screen = text(s)
-    for name in ["Ana", "Ben", "Cy", "Dee"] { #expect(screen.contains(name), "\(name) is missing:\n\(screen)") }
+    for name in ["Ana", "Ben", "Cy", "Dee"] {
+      #expect(screen.contains(name), "\(name) is missing:\n\(screen)")
+    }
   }
 
   @Test func anAssessStepAsksForAnswersNotPositions() {
@@ -38,7 +48,10 @@ import Testing
 
   @Test(arguments: [(80, 24), (100, 30)])
   func anExploreStepSaysWhatThePositionMeansLikeTheGolden(_ size: (Int, Int)) throws {
-    let s = state([WorkshopStep(kind: .explore, title: "Guided", position: 37, prompt: "What does guided look like here?")])
+    let s = state([
+      WorkshopStep(
+        kind: .explore, title: "Guided", position: 37, prompt: "What does guided look like here?")
+    ])
     let screen = text(s, size.0, size.1)
     try Golden.check(screen, "workshop-explore-37-\(size.0)x\(size.1).txt")
   }
@@ -61,11 +74,13 @@ import Testing
 
   @Test func theHeadingNamesTheAreaOnlyWhenTheTitleDoesNot() {
     let steps = [
-      WorkshopStep(kind: .vote, title: "Compliance and safety", collect: .both, area: "Compliance and safety"),
+      WorkshopStep(
+        kind: .vote, title: "Compliance and safety", collect: .both, area: "Compliance and safety"),
       WorkshopStep(kind: .vote, title: "Today and target", collect: .both, area: "Leadership"),
     ]
     #expect(text(state(steps), 100, 30).contains("Compliance and safety  (vote · both)"))
-    #expect(text(state(steps, step: 1), 100, 30).contains("Leadership — Today and target  (vote · both)"))
+    #expect(
+      text(state(steps, step: 1), 100, 30).contains("Leadership — Today and target  (vote · both)"))
   }
 
   @Test func keysAreIgnoredWhileTheTooSmallMessageShowsExceptQuit() throws {
@@ -89,7 +104,10 @@ import Testing
   @Test func xListsEveryExportedPathUntilTheNextKey() throws {
     let dir = NSTemporaryDirectory() + "lp-x-\(UUID().uuidString)"
     defer { try? FileManager.default.removeItem(atPath: dir) }
-    var s = state([WorkshopStep(kind: .vote, title: "V", collect: .both, area: "Sales"), WorkshopStep(kind: .summary, title: "S")])
+    var s = state([
+      WorkshopStep(kind: .vote, title: "V", collect: .both, area: "Sales"),
+      WorkshopStep(kind: .summary, title: "S"),
+    ])
     s.session.script.areas = [WorkshopArea(name: "Sales")]
     s.session.apply(.voted(WorkshopVote(id: 1, current: 30, target: 60), step: 0, at: 1))
     let journal = try WorkshopJournal.create(in: dir + "/sessions", session: s.session)
@@ -109,7 +127,9 @@ import Testing
     let dir = NSTemporaryDirectory() + "lp-sig-\(UUID().uuidString)"
     defer { try? FileManager.default.removeItem(atPath: dir) }
     for open in ["report", "help", "field"] {
-      var s = state([WorkshopStep(kind: .vote, title: "V"), WorkshopStep(kind: .summary, title: "S")])
+      var s = state([
+        WorkshopStep(kind: .vote, title: "V"), WorkshopStep(kind: .summary, title: "S"),
+      ])
       s.session.id = open
       switch open {
       case "report": s.report = .init(title: "Exported", lines: ["x"])
@@ -128,13 +148,18 @@ import Testing
 
 /// The facilitator's notes view that follows the journal from a second terminal.
 @Suite struct WorkshopNotesViewTests {
-  let script = WorkshopScript(title: "T", steps: [
-    WorkshopStep(kind: .explore, title: "One", minutes: 2),
-    WorkshopStep(
-      kind: .discuss, title: "Two",
-      prompt: "Which area has the largest distance between today and target, and what it would take?",
-      notes: "Ask the quietest people first; wait ten seconds before filling any silence yourself.", minutes: 5),
-  ])
+  let script = WorkshopScript(
+    title: "T",
+    steps: [
+      WorkshopStep(kind: .explore, title: "One", minutes: 2),
+      WorkshopStep(
+        kind: .discuss, title: "Two",
+        prompt:
+          "Which area has the largest distance between today and target, and what it would take?",
+        notes:
+          "Ask the quietest people first; wait ten seconds before filling any silence yourself.",
+        minutes: 5),
+    ])
 
   @Test func theClockCountsFromTheLastJournalledTimeOrTheMoveWhicheverIsLater() {
     var s = WorkshopSession(id: "n", script: script, startedAt: 100)
@@ -162,7 +187,9 @@ import Testing
   }
 
   @Test func aResumedSessionJournalsItsTimeSoTheNotesClockDoesNotJump() {
-    var state = WorkshopState(session: WorkshopSession(id: "n", script: script, startedAt: 0), catalogue: .builtIn, now: 1000)
+    var state = WorkshopState(
+      session: WorkshopSession(id: "n", script: script, startedAt: 0), catalogue: .builtIn,
+      now: 1000)
     let effects = reduceWorkshop(&state, .resumed)
     guard case .journal(let entry)? = effects.first else {
       Issue.record("a resume journals the time")

@@ -80,7 +80,9 @@ private func uniform(today: Int, target: Int) -> AssessmentAnswers {
 
 @Test func medianOfAnEvenCountIsTheMeanOfTheMiddleTwo() throws {
   var answers = AssessmentAnswers()
-  for (id, index) in [("Q1", 0), ("Q2", 1), ("Q3", 3), ("Q4", 3)] { answers[.today, id] = .answer(index) }
+  for (id, index) in [("Q1", 0), ("Q2", 1), ("Q3", 3), ("Q4", 3)] {
+    answers[.today, id] = .answer(index)
+  }
   answers[.target, "Q1"] = .answer(0)
   let score = try Assessment.score(answers, questions: builtIn).get().today
   #expect(score.median == 66.5)  // sorted {0, 33, 100, 100}
@@ -144,9 +146,14 @@ private func uniform(today: Int, target: Int) -> AssessmentAnswers {
     return
   }
   let lines = problems.diagnostics.map(\.description)
-  #expect(lines.contains { $0.hasPrefix("q.toml:7: questions[0].dimension: unknown dimension \"power\"") })
+  #expect(
+    lines.contains { $0.hasPrefix("q.toml:7: questions[0].dimension: unknown dimension \"power\"") }
+  )
   #expect(lines.contains { $0.hasPrefix("q.toml:11: questions[1].id: duplicate id \"A\"") })
-  #expect(lines.contains { $0.hasPrefix("q.toml:14: questions[1].answers: expected a list of exactly four") })
+  #expect(
+    lines.contains {
+      $0.hasPrefix("q.toml:14: questions[1].answers: expected a list of exactly four")
+    })
   #expect(lines.contains { $0.hasPrefix("q.toml:15: questions[1].colour: unknown key") })
 }
 
@@ -160,8 +167,9 @@ private func uniform(today: Int, target: Int) -> AssessmentAnswers {
 }
 
 @Test func questionFileWithoutQuestionsIsRejected() {
-  guard case .failure(let problems) = AssessmentQuestions.parse(
-    "name = \"x\"\nversion = \"1\"\n", file: "q.toml")
+  guard
+    case .failure(let problems) = AssessmentQuestions.parse(
+      "name = \"x\"\nversion = \"1\"\n", file: "q.toml")
   else {
     Issue.record("an empty question file parsed")
     return
@@ -198,22 +206,30 @@ private func uniform(today: Int, target: Int) -> AssessmentAnswers {
     Q1 = true
     [tomorrow]
     """
-  guard case .failure(let problems) = AssessmentAnswers.parse(text, file: "a.toml", questions: builtIn)
+  guard
+    case .failure(let problems) = AssessmentAnswers.parse(text, file: "a.toml", questions: builtIn)
   else {
     Issue.record("bad answers parsed")
     return
   }
   let lines = problems.diagnostics.map(\.description)
-  #expect(lines.contains("a.toml:2: today.Q1: expected an answer number from 1 to 4, or \"not sure\"; found 5"))
+  #expect(
+    lines.contains(
+      "a.toml:2: today.Q1: expected an answer number from 1 to 4, or \"not sure\"; found 5"))
   #expect(lines.contains { $0.hasPrefix("a.toml:3: today.Q13: unknown question \"Q13\"") })
-  #expect(lines.contains { $0.hasPrefix("a.toml:4: today.Q2: expected an answer number") && $0.hasSuffix("string \"maybe\"") })
+  #expect(
+    lines.contains {
+      $0.hasPrefix("a.toml:4: today.Q2: expected an answer number")
+        && $0.hasSuffix("string \"maybe\"")
+    })
   #expect(lines.contains { $0.hasPrefix("a.toml:6: target.Q1: expected an answer number") })
   #expect(lines.contains { $0.hasPrefix("a.toml:7: tomorrow: unknown key") })
 }
 
 @Test func answerFileWithoutATargetTableSaysSo() {
-  guard case .failure(let problems) = AssessmentAnswers.parse(
-    "[today]\nQ1 = 1\n", file: "a.toml", questions: builtIn)
+  guard
+    case .failure(let problems) = AssessmentAnswers.parse(
+      "[today]\nQ1 = 1\n", file: "a.toml", questions: builtIn)
   else {
     Issue.record("a file without [target] parsed")
     return

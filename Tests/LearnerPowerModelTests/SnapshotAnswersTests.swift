@@ -33,7 +33,8 @@ import Testing
     let other = try positions(answers(today: 2, target: 3), target: 90).get()
     #expect(other.current == 33 && other.target == 90)
     let both = try positions(answers(today: nil, target: nil), current: 5, target: 6).get()
-    #expect(both.current == 5 && both.target == 6, "nothing needs scoring, so empty answers are fine")
+    #expect(
+      both.current == 5 && both.target == 6, "nothing needs scoring, so empty answers are fine")
   }
 
   @Test func onlyTheNeededHorizonMustBeAnswered() throws {
@@ -42,8 +43,12 @@ import Testing
   }
 
   @Test func aNeededHorizonWithNothingAnsweredNamesItAndTheWayOut() {
-    #expect(throws: Snapshot.AnswersError(horizon: .today)) { try positions(answers(today: nil, target: 3)).get() }
-    #expect(throws: Snapshot.AnswersError(horizon: .target)) { try positions(answers(today: 2, target: nil)).get() }
+    #expect(throws: Snapshot.AnswersError(horizon: .today)) {
+      try positions(answers(today: nil, target: 3)).get()
+    }
+    #expect(throws: Snapshot.AnswersError(horizon: .target)) {
+      try positions(answers(today: 2, target: nil)).get()
+    }
     #expect(throws: Snapshot.AnswersError(horizon: .target)) {
       try positions(answers(today: 2, target: nil), current: 40).get()
     }
@@ -55,6 +60,7 @@ import Testing
     #expect(
       Snapshot.AnswersError(horizon: .target).description
         == "no question is answered for where we want to be (every answer is \"not sure\" or "
-        + "missing), so there is no target position to take from it; answer at least one, or give --target N")
+        + "missing), so there is no target position to take from it; answer at least one, or give --target N"
+    )
   }
 }

@@ -7,7 +7,9 @@ import Testing
 let fixedTime = SnapshotTimestamp(secondsSince1970: 1_714_555_800)
 let testApp = Snapshot.NameAndVersion(name: "learnerpower", version: "0.1.0")
 
-func sample(_ current: Position = 38, _ target: Position = 70, title: String = "Q3 review", note: String = "")
+func sample(
+  _ current: Position = 38, _ target: Position = 70, title: String = "Q3 review", note: String = ""
+)
   -> Snapshot
 {
   Snapshot.make(
@@ -15,7 +17,9 @@ func sample(_ current: Position = 38, _ target: Position = 70, title: String = "
     created: fixedTime, app: testApp)
 }
 
-func json(_ s: Snapshot) throws -> String { String(decoding: try SnapshotCodec.encode(s), as: UTF8.self) }
+func json(_ s: Snapshot) throws -> String {
+  String(decoding: try SnapshotCodec.encode(s), as: UTF8.self)
+}
 
 func decode(_ text: String, file: String = "x.json") -> Result<Snapshot, Diagnostic> {
   SnapshotCodec.decode(Data(text.utf8), file: file)
@@ -137,8 +141,10 @@ func problem(_ r: Result<Snapshot, Diagnostic>) -> String {
     let text = try json(sample())
     #expect(text.hasPrefix("{\n  \"app\" : {"))
     #expect(text.hasSuffix("}\n"))
-    let top = ["\"app\"", "\"area\"", "\"areas\"", "\"assessment\"", "\"catalogue\"", "\"created\"",
-      "\"current\"", "\"note\"", "\"schema\"", "\"target\"", "\"title\"", "\"transition\""]
+    let top = [
+      "\"app\"", "\"area\"", "\"areas\"", "\"assessment\"", "\"catalogue\"", "\"created\"",
+      "\"current\"", "\"note\"", "\"schema\"", "\"target\"", "\"title\"", "\"transition\"",
+    ]
     let offsets = top.map { text.range(of: "\n  " + $0)?.lowerBound }
     #expect(offsets.allSatisfy { $0 != nil })
     #expect(offsets.compactMap { $0 } == offsets.compactMap { $0 }.sorted())
@@ -160,7 +166,8 @@ func problem(_ r: Result<Snapshot, Diagnostic>) -> String {
   }
 
   @Test func aFutureSchemaSaysUpdateTheApp() throws {
-    let r = decode(try damaged("learnerpower.snapshot/2", "learnerpower.snapshot/3"), file: "new.json")
+    let r = decode(
+      try damaged("learnerpower.snapshot/2", "learnerpower.snapshot/3"), file: "new.json")
     let text = problem(r)
     #expect(text.hasPrefix("new.json: schema: written by a newer learnerpower"))
     #expect(text.contains("learnerpower.snapshot/3"))
@@ -169,16 +176,24 @@ func problem(_ r: Result<Snapshot, Diagnostic>) -> String {
 
   @Test func aWorkshopSessionIsTheWrongKindOfFile() throws {
     let r = decode(try damaged("learnerpower.snapshot/2", "learnerpower.session/1"), file: "s.json")
-    #expect(problem(r) == "s.json: schema: a workshop session (schema \"learnerpower.session/1\"), not a snapshot")
+    #expect(
+      problem(r)
+        == "s.json: schema: a workshop session (schema \"learnerpower.session/1\"), not a snapshot")
   }
 
   @Test func otherJSONIsNotASnapshot() {
-    #expect(problem(decode("{\"name\": \"x\"}", file: "package.json"))
-      == "package.json: not a learnerpower snapshot: there is no \"schema\" field")
-    #expect(problem(decode("[1, 2]", file: "a.json")) == "a.json: not a snapshot: expected a JSON object at the top level")
-    #expect(problem(decode("{\"schema\": \"other/1\"}", file: "o.json")).contains("not a learnerpower snapshot"))
-    #expect(problem(decode("{\"schema\": \"learnerpower.snapshot/zero\"}", file: "z.json"))
-      .contains("unknown snapshot schema version"))
+    #expect(
+      problem(decode("{\"name\": \"x\"}", file: "package.json"))
+        == "package.json: not a learnerpower snapshot: there is no \"schema\" field")
+    #expect(
+      problem(decode("[1, 2]", file: "a.json"))
+        == "a.json: not a snapshot: expected a JSON object at the top level")
+    #expect(
+      problem(decode("{\"schema\": \"other/1\"}", file: "o.json")).contains(
+        "not a learnerpower snapshot"))
+    #expect(
+      problem(decode("{\"schema\": \"learnerpower.snapshot/zero\"}", file: "z.json"))
+        .contains("unknown snapshot schema version"))
   }
 
   @Test func truncatedFilesSaySo() throws {
@@ -191,8 +206,11 @@ func problem(_ r: Result<Snapshot, Diagnostic>) -> String {
 
   @Test func binaryAndEmptyFilesSaySo() {
     let binary = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0xFF])
-    #expect(problem(SnapshotCodec.decode(binary, file: "p.png")) == "p.png: binary data, not a snapshot (snapshots are UTF-8 JSON text)")
-    #expect(problem(SnapshotCodec.decode(Data(), file: "e.json")) == "e.json: empty file: not a snapshot")
+    #expect(
+      problem(SnapshotCodec.decode(binary, file: "p.png"))
+        == "p.png: binary data, not a snapshot (snapshots are UTF-8 JSON text)")
+    #expect(
+      problem(SnapshotCodec.decode(Data(), file: "e.json")) == "e.json: empty file: not a snapshot")
     #expect(problem(decode("{\"schema\u{0}\": 1}", file: "nul.json")).contains("binary data"))
   }
 
@@ -203,22 +221,33 @@ func problem(_ r: Result<Snapshot, Diagnostic>) -> String {
   }
 
   @Test func missingAndBadFieldsNameTheirPath() throws {
-    #expect(problem(decode(try damaged("\"title\" : \"Q3 review\",", ""), file: "m.json"))
-      == "m.json: title: missing required field")
-    #expect(problem(decode(try damaged("\"position\" : 38", "\"position\" : 138"), file: "p.json"))
-      .hasPrefix("p.json: current.position: position 138 is outside 0...100"))
-    #expect(problem(decode(try damaged("\"id\" : \"guided\"", "\"id\" : \"middle\""), file: "s.json"))
-      .hasPrefix("s.json: current.stage: unknown stage \"middle\""))
-    #expect(problem(decode(try damaged("\"created\" : \"2024-05-01T09:30:00Z\"", "\"created\" : \"soon\""), file: "c.json"))
+    #expect(
+      problem(decode(try damaged("\"title\" : \"Q3 review\",", ""), file: "m.json"))
+        == "m.json: title: missing required field")
+    #expect(
+      problem(decode(try damaged("\"position\" : 38", "\"position\" : 138"), file: "p.json"))
+        .hasPrefix("p.json: current.position: position 138 is outside 0...100"))
+    #expect(
+      problem(decode(try damaged("\"id\" : \"guided\"", "\"id\" : \"middle\""), file: "s.json"))
+        .hasPrefix("s.json: current.stage: unknown stage \"middle\""))
+    #expect(
+      problem(
+        decode(
+          try damaged("\"created\" : \"2024-05-01T09:30:00Z\"", "\"created\" : \"soon\""),
+          file: "c.json")
+      )
       .hasPrefix("c.json: created: \"soon\" is not an ISO 8601 time"))
-    #expect(problem(decode(try damaged("\"distance\" : 32", "\"distance\" : \"far\""), file: "d.json"))
-      == "d.json: transition.distance: expected a whole number")
-    #expect(problem(decode(try damaged("\"fit\" : 4", "\"fit\" : 9"), file: "f.json"))
-      .contains("recommendations[0].fit: fit 9 is outside 0...4"))
+    #expect(
+      problem(decode(try damaged("\"distance\" : 32", "\"distance\" : \"far\""), file: "d.json"))
+        == "d.json: transition.distance: expected a whole number")
+    #expect(
+      problem(decode(try damaged("\"fit\" : 4", "\"fit\" : 9"), file: "f.json"))
+        .contains("recommendations[0].fit: fit 9 is outside 0...4"))
   }
 
   @Test func escapeSequencesInAFileNeverSurviveReading() throws {
-    let r = decode(try damaged("\"title\" : \"Q3 review\"", "\"title\" : \"Q3 \\u001b]0;pwned\\u0007review\""))
+    let r = decode(
+      try damaged("\"title\" : \"Q3 review\"", "\"title\" : \"Q3 \\u001b]0;pwned\\u0007review\""))
     #expect(try r.get().title == "Q3 review")
   }
 }
@@ -251,8 +280,12 @@ func problem(_ r: Result<Snapshot, Diagnostic>) -> String {
     #expect(lines[1] == "Target: 70, unchanged")
     #expect(lines[2] == "Stage: current Guided → Enabled")
     #expect(lines[3] == "Social empowerment: current 32.3 → 57.5 (Structured → Distributed)")
-    #expect(lines[4].hasPrefix("Approaches introduced at current: E2 Peer coaching pairs/triads, E3 "))
-    #expect(lines[4].hasSuffix(", E5 Working Out Loud circles, E6 Internal Q&A / knowledge exchange, E8 Open space / Lean Coffee / unconference"))
+    #expect(
+      lines[4].hasPrefix("Approaches introduced at current: E2 Peer coaching pairs/triads, E3 "))
+    #expect(
+      lines[4].hasSuffix(
+        ", E5 Working Out Loud circles, E6 Internal Q&A / knowledge exchange, E8 Open space / Lean Coffee / unconference"
+      ))
     #expect(lines[5].hasPrefix("Approaches removed at current: D2 "))
     #expect(!d.report.contains("Areas:"), "the one area's markers are the headline, not repeated")
   }
@@ -271,11 +304,12 @@ func problem(_ r: Result<Snapshot, Diagnostic>) -> String {
     b.assessment = record(today: ["Q1": 2], target: ["Q1": 4])
     let report = SnapshotDiff(from: a, to: b).report
     let heads = report.split(separator: "\n").map { String($0.prefix { $0 != ":" }) }
-    #expect(heads == [
-      "Current", "Target", "Stage", "Social empowerment", "Areas", "  Leadership", "  Compliance",
-      "Assessment", "Approaches introduced at current", "Approaches removed at current",
-      "Approaches introduced at target", "Approaches removed at target", "Title", "Note",
-    ], "\(report)")
+    #expect(
+      heads == [
+        "Current", "Target", "Stage", "Social empowerment", "Areas", "  Leadership", "  Compliance",
+        "Assessment", "Approaches introduced at current", "Approaches removed at current",
+        "Approaches introduced at target", "Approaches removed at target", "Title", "Note",
+      ], "\(report)")
     #expect(report.contains("Stage: current Guided → Enabled; target Guided → Learner-led\n"))
     #expect(report.contains(" (Structured → Distributed); target "))
     #expect(report.contains("  Leadership: added (current 60, target 85)\n"))
@@ -286,7 +320,9 @@ func problem(_ r: Result<Snapshot, Diagnostic>) -> String {
 
   @Test func movingBackTowardsTheOrganisationIsNamed() {
     let report = SnapshotDiff(from: sample(38, 70), to: sample(38, 69)).report
-    #expect(report.hasPrefix("Current: 38, unchanged\nTarget: 70 → 69, 1 point towards the organisation\n"))
+    #expect(
+      report.hasPrefix(
+        "Current: 38, unchanged\nTarget: 70 → 69, 1 point towards the organisation\n"))
     #expect(!report.contains("Stage:"))
     #expect(report.contains("Social empowerment: target 78.4 → 77.1 (Distributed)"))
   }
@@ -294,16 +330,22 @@ func problem(_ r: Result<Snapshot, Diagnostic>) -> String {
   @Test func titleAndNoteChangesCount() {
     let d = SnapshotDiff(from: sample(title: "A"), to: sample(title: "B", note: "new"))
     #expect(!d.isEmpty)
-    #expect(d.report == "Current: 38, unchanged\nTarget: 70, unchanged\nTitle: \"A\" → \"B\"\nNote: changed\n")
+    #expect(
+      d.report
+        == "Current: 38, unchanged\nTarget: 70, unchanged\nTitle: \"A\" → \"B\"\nNote: changed\n")
   }
 
   // MARK: - Areas
 
-  func withAreas(_ areas: [LearningArea], active: String? = nil, _ current: Position = 38, _ target: Position = 70)
+  func withAreas(
+    _ areas: [LearningArea], active: String? = nil, _ current: Position = 38,
+    _ target: Position = 70
+  )
     -> Snapshot
   {
     Snapshot.make(
-      current: current, target: target, catalogue: .builtIn, title: "T", note: "", created: fixedTime,
+      current: current, target: target, catalogue: .builtIn, title: "T", note: "",
+      created: fixedTime,
       app: testApp, areas: areas, area: active)
   }
 
@@ -324,16 +366,17 @@ func problem(_ r: Result<Snapshot, Diagnostic>) -> String {
     #expect(d.areas.map(\.kind) == [.changed, .added, .removed, .removed])
     #expect(d.areas[0].currentMoved && !d.areas[0].targetMoved && d.areas[0].pinnedChanged)
     #expect(!d.isEmpty)
-    #expect(d.report == """
-      Current: 38, unchanged
-      Target: 70, unchanged
-      Areas:
-        Onboarding: current 20 → 25, now pinned
-        Leadership: added (current 60, target 85)
-        Compliance: removed (was current 10, target 15, pinned)
-        Sales: removed (was current 50, target 50)
+    #expect(
+      d.report == """
+        Current: 38, unchanged
+        Target: 70, unchanged
+        Areas:
+          Onboarding: current 20 → 25, now pinned
+          Leadership: added (current 60, target 85)
+          Compliance: removed (was current 10, target 15, pinned)
+          Sales: removed (was current 50, target 50)
 
-      """)
+        """)
   }
 
   @Test func onlyAnAreasTargetOrPinMovingStillCounts() {
@@ -356,15 +399,18 @@ func problem(_ r: Result<Snapshot, Diagnostic>) -> String {
       LearningArea(name: "Leadership", current: 60, target: 85),
     ]
     let d = SnapshotDiff(
-      from: withAreas(areas, active: "Whole organisation", 38, 70), to: withAreas(areas, active: "Leadership", 60, 85))
+      from: withAreas(areas, active: "Whole organisation", 38, 70),
+      to: withAreas(areas, active: "Leadership", 60, 85))
     #expect(d.activeAreaChanged)
     #expect(d.report.hasPrefix("Area: Whole organisation → Leadership\nCurrent: 38 → 60, "))
     #expect(!d.report.contains("Areas:"), "the areas themselves did not change")
   }
 
   @Test func theActiveAreasOwnMoveIsOnlyInTheHeadline() {
-    let a = withAreas([LearningArea(name: "Sales", current: 38, target: 70)], active: "Sales", 38, 70)
-    let b = withAreas([LearningArea(name: "Sales", current: 45, target: 70, pinned: true)], active: "Sales", 45, 70)
+    let a = withAreas(
+      [LearningArea(name: "Sales", current: 38, target: 70)], active: "Sales", 38, 70)
+    let b = withAreas(
+      [LearningArea(name: "Sales", current: 45, target: 70, pinned: true)], active: "Sales", 45, 70)
     let report = SnapshotDiff(from: a, to: b).report
     #expect(report.hasPrefix("Current: 38 → 45, 7 points towards the learner\n"))
     #expect(report.contains("Areas:\n  Sales: now pinned\n"))
@@ -372,8 +418,10 @@ func problem(_ r: Result<Snapshot, Diagnostic>) -> String {
   }
 
   @Test func aVersion1FileHasNoAreasToCompare() throws {
-    let v1 = try decode(try json(sample()).replacingOccurrences(
-      of: "\"learnerpower.snapshot/2\"", with: "\"learnerpower.snapshot/1\"")).get()
+    let v1 = try decode(
+      try json(sample()).replacingOccurrences(
+        of: "\"learnerpower.snapshot/2\"", with: "\"learnerpower.snapshot/1\"")
+    ).get()
     #expect(v1.areas == nil)
     let d = SnapshotDiff(from: v1, to: sample())
     #expect(d.areas.isEmpty && !d.activeAreaChanged)
@@ -382,7 +430,9 @@ func problem(_ r: Result<Snapshot, Diagnostic>) -> String {
 
   // MARK: - Assessment
 
-  func record(today: [String: Int], target: [String: Int], name: String = "Learner Power self-assessment")
+  func record(
+    today: [String: Int], target: [String: Int], name: String = "Learner Power self-assessment"
+  )
     -> Snapshot.AssessmentRecord
   {
     var answers = AssessmentAnswers()
@@ -393,24 +443,31 @@ func problem(_ r: Result<Snapshot, Diagnostic>) -> String {
 
   @Test func changedAnswersAreCountedByQuestionInIdOrder() {
     var a = sample(), b = sample()
-    a.assessment = record(today: ["Q1": 1, "Q2": 2, "Q10": 3, "Q4": 2], target: ["Q1": 4, "Q10": 4, "Q7": 3])
-    b.assessment = record(today: ["Q1": 2, "Q2": 2, "Q10": 1, "Q4": 2], target: ["Q1": 4, "Q10": 3, "Q2": 0])
+    a.assessment = record(
+      today: ["Q1": 1, "Q2": 2, "Q10": 3, "Q4": 2], target: ["Q1": 4, "Q10": 4, "Q7": 3])
+    b.assessment = record(
+      today: ["Q1": 2, "Q2": 2, "Q10": 1, "Q4": 2], target: ["Q1": 4, "Q10": 3, "Q2": 0])
     let d = SnapshotDiff(from: a, to: b)
     #expect(d.assessment.changed.map(\.id) == ["Q1", "Q2", "Q7", "Q10"])
-    #expect(d.report == """
-      Current: 38, unchanged
-      Target: 70, unchanged
-      Assessment: answers changed for 4 questions: Q1 (today), Q2 (target), Q7 (target), Q10 (today and target)
+    #expect(
+      d.report == """
+        Current: 38, unchanged
+        Target: 70, unchanged
+        Assessment: answers changed for 4 questions: Q1 (today), Q2 (target), Q7 (target), Q10 (today and target)
 
-      """)
+        """)
     #expect(SnapshotDiff(from: a, to: a).isEmpty)
   }
 
   @Test func answersAddedRemovedOrFromAnotherQuestionSet() {
     var with = sample()
     with.assessment = record(today: ["Q1": 1, "Q2": 2], target: ["Q1": 4, "Q3": 3])
-    #expect(SnapshotDiff(from: sample(), to: with).report.contains("Assessment: added (answers to 3 questions)\n"))
-    #expect(SnapshotDiff(from: with, to: sample()).report.contains("Assessment: removed (it had answers to 3 questions)\n"))
+    #expect(
+      SnapshotDiff(from: sample(), to: with).report.contains(
+        "Assessment: added (answers to 3 questions)\n"))
+    #expect(
+      SnapshotDiff(from: with, to: sample()).report.contains(
+        "Assessment: removed (it had answers to 3 questions)\n"))
     var other = with
     other.assessment?.questions = .init(name: "Ours", version: "2")
     let d = SnapshotDiff(from: with, to: other)
@@ -419,12 +476,17 @@ func problem(_ r: Result<Snapshot, Diagnostic>) -> String {
   }
 
   @Test func naturalOrderPutsQ2BeforeQ10() {
-    #expect(["Q10", "Q2", "E8", "Q1", "G1", "E10"].sorted(by: naturalLess) == ["E8", "E10", "G1", "Q1", "Q2", "Q10"])
+    #expect(
+      ["Q10", "Q2", "E8", "Q1", "G1", "E10"].sorted(by: naturalLess) == [
+        "E8", "E10", "G1", "Q1", "Q2", "Q10",
+      ])
   }
 }
 
 @Suite struct JSONSyntaxTests {
-  func problem(_ text: String) -> JSONSyntax.Problem? { JSONSyntax.firstProblem(in: Array(text.utf8)) }
+  func problem(_ text: String) -> JSONSyntax.Problem? {
+    JSONSyntax.firstProblem(in: Array(text.utf8))
+  }
 
   @Test func validJSONHasNoProblem() {
     for text in [

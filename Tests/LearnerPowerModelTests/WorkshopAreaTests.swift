@@ -36,31 +36,37 @@ import Testing
   }
 
   func session() throws -> WorkshopSession {
-    WorkshopSession(id: "s", script: try WorkshopScript.parse(script, file: "w.toml").get(), startedAt: 0)
+    WorkshopSession(
+      id: "s", script: try WorkshopScript.parse(script, file: "w.toml").get(), startedAt: 0)
   }
 
   func vote(_ s: inout WorkshopSession, step: Int, _ current: Int, _ target: Int) {
-    let v = WorkshopVote(id: s.nextVoteID, current: Position(clamping: current), target: Position(clamping: target))
+    let v = WorkshopVote(
+      id: s.nextVoteID, current: Position(clamping: current), target: Position(clamping: target))
     s.apply(.voted(v, step: step, at: 1))
   }
 
   @Test func areasAreReadAsNamesOrTablesAndStepsTakeTheDeclaredSpelling() throws {
     let parsed = try WorkshopScript.parse(script, file: "w.toml").get()
-    #expect(parsed.areas == [
-      WorkshopArea(name: "Compliance", pinned: true), WorkshopArea(name: "Leadership"),
-      WorkshopArea(name: "Onboarding"),
-    ])
+    #expect(
+      parsed.areas == [
+        WorkshopArea(name: "Compliance", pinned: true), WorkshopArea(name: "Leadership"),
+        WorkshopArea(name: "Onboarding"),
+      ])
     #expect(parsed.steps.map(\.area) == ["Compliance", "Leadership", nil, nil])
   }
 
   @Test func anUnknownAreaIsReportedAtItsLineWithTheNearestName() {
-    let text = script.replacingOccurrences(of: "area = \"Leadership\"", with: "area = \"Leadrship\"")
-    #expect(problems(text) == [
-      "w.toml:11: steps[1].area: unknown area \"Leadrship\"; did you mean \"Leadership\"?"
-    ])
+    let text = script.replacingOccurrences(
+      of: "area = \"Leadership\"", with: "area = \"Leadrship\"")
+    #expect(
+      problems(text) == [
+        "w.toml:11: steps[1].area: unknown area \"Leadrship\"; did you mean \"Leadership\"?"
+      ])
     let far = script.replacingOccurrences(of: "area = \"Leadership\"", with: "area = \"Sales\"")
-    #expect(problems(far).first?.hasSuffix(
-      "the script's areas are \"Compliance\", \"Leadership\", \"Onboarding\"") == true)
+    #expect(
+      problems(far).first?.hasSuffix(
+        "the script's areas are \"Compliance\", \"Leadership\", \"Onboarding\"") == true)
   }
 
   @Test func badAreaDeclarationsAreAllReported() {
@@ -74,26 +80,37 @@ import Testing
       """
     let found = problems(text)
     #expect(found.contains { $0.contains("areas[1].name: duplicate name \"a\"") })
-    #expect(found.contains { $0.contains("areas[2]: expected a list of area names") && $0.contains("integer 3") })
+    #expect(
+      found.contains {
+        $0.contains("areas[2]: expected a list of area names") && $0.contains("integer 3")
+      })
     #expect(found.contains { $0.contains("areas[3]: an area needs a name") })
-    #expect(found.contains { $0.contains("areas[4].nme: unknown area key \"nme\"; did you mean \"name\"?") })
+    #expect(
+      found.contains {
+        $0.contains("areas[4].nme: unknown area key \"nme\"; did you mean \"name\"?")
+      })
     #expect(found.contains { $0.contains("areas[5].pinned: expected true or false") })
-    #expect(found.contains { $0.contains("steps[0].area: area must name one of the script's areas") })
-    #expect(problems("title = \"T\"\nareas = \"A\"\n[[steps]]\nkind = \"summary\"\ntitle = \"S\"").first?
-      .contains("areas: expected a list of area names") == true)
+    #expect(
+      found.contains { $0.contains("steps[0].area: area must name one of the script's areas") })
+    #expect(
+      problems("title = \"T\"\nareas = \"A\"\n[[steps]]\nkind = \"summary\"\ntitle = \"S\"").first?
+        .contains("areas: expected a list of area names") == true)
   }
 
   @Test func anAreaNameLongerThanFortyCharactersIsRefusedNotCut() {
     let long = String(repeating: "x", count: 41)
-    let text = "title = \"T\"\nareas = [\"\(long)\"]\n[[steps]]\nkind = \"vote\"\ntitle = \"V\"\narea = \"\(long)y\"\n"
-    #expect(problems(text) == [
-      "w.toml:2: areas[0]: the area name is 41 characters long; use at most 40",
-      "w.toml:6: steps[0].area: the area name is 42 characters long; use at most 40",
-    ])
+    let text =
+      "title = \"T\"\nareas = [\"\(long)\"]\n[[steps]]\nkind = \"vote\"\ntitle = \"V\"\narea = \"\(long)y\"\n"
+    #expect(
+      problems(text) == [
+        "w.toml:2: areas[0]: the area name is 41 characters long; use at most 40",
+        "w.toml:6: steps[0].area: the area name is 42 characters long; use at most 40",
+      ])
   }
 
   @Test func wholeOrganisationIsNotAnAreaName() {
-    let text = "title = \"T\"\nareas = [\"whole organisation\"]\n[[steps]]\nkind = \"vote\"\ntitle = \"V\"\narea = \"Whole Organisation\"\n"
+    let text =
+      "title = \"T\"\nareas = [\"whole organisation\"]\n[[steps]]\nkind = \"vote\"\ntitle = \"V\"\narea = \"Whole Organisation\"\n"
     let found = problems(text)
     #expect(found.count == 2)
     #expect(found.allSatisfy { $0.contains("is what steps without an area speak for") })
@@ -132,7 +149,8 @@ import Testing
     #expect(s.agreedCurrent == 40)  // only the step that names no area
     #expect(s.agreedCurrent(in: "Onboarding") == nil)
     let results = s.results
-    #expect(results.map(\.name) == [LearningArea.defaultName, "Compliance", "Leadership", "Onboarding"])
+    #expect(
+      results.map(\.name) == [LearningArea.defaultName, "Compliance", "Leadership", "Onboarding"])
     #expect(results.map(\.votes) == [1, 2, 1, 0])
     #expect(results.map(\.source) == [.votes, .votes, .votes, .none])
     #expect(results[1].pinned && !results[2].pinned)
@@ -154,7 +172,8 @@ import Testing
 
   @Test func aScriptWithoutAreasHasOneResultForTheWholeOrganisation() throws {
     let text = "title = \"T\"\n[[steps]]\nkind = \"vote\"\ntitle = \"V\""
-    var s = WorkshopSession(id: "s", script: try WorkshopScript.parse(text, file: "w.toml").get(), startedAt: 0)
+    var s = WorkshopSession(
+      id: "s", script: try WorkshopScript.parse(text, file: "w.toml").get(), startedAt: 0)
     vote(&s, step: 0, 30, 70)
     #expect(s.results.map(\.area) == [nil])
     #expect(s.results.first?.current == 30)
@@ -179,8 +198,10 @@ import Testing
     var s = try session()
     vote(&s, step: 1, 50, 90)
     let start = JournalEntry.start(session: "s", script: s.script, source: nil, at: 0)
-    let lines = [start, .voted(WorkshopVote(id: 1, current: 50, target: 90), step: 1, at: 1),
-                 .agreed(current: 55, target: 85, area: "Leadership", at: 2)]
+    let lines = [
+      start, .voted(WorkshopVote(id: 1, current: 50, target: 90), step: 1, at: 1),
+      .agreed(current: 55, target: 85, area: "Leadership", at: 2),
+    ]
     let text = try lines.map { String(decoding: try $0.jsonLine(), as: UTF8.self) + "\n" }.joined()
     let replay = try WorkshopSession.replay(text, file: "j.jsonl").get()
     #expect(replay.session.script == s.script)
@@ -245,11 +266,17 @@ import Testing
   }
 
   @Test func aBrokenQuestionsFileIsReportedWithItsOwnProblems() {
-    let text = "title = \"T\"\nquestions = \"ours.toml\"\n[[steps]]\nkind = \"assess\"\ntitle = \"A\""
+    let text =
+      "title = \"T\"\nquestions = \"ours.toml\"\n[[steps]]\nkind = \"assess\"\ntitle = \"A\""
     let found = problems(text) { path in AssessmentQuestions.parse("name = 1", file: path) }
-    #expect(found.first == "w.toml:2: questions: the questions file \"ours.toml\" cannot be used (3 problems below)")
+    #expect(
+      found.first
+        == "w.toml:2: questions: the questions file \"ours.toml\" cannot be used (3 problems below)"
+    )
     #expect(found.contains { $0.hasPrefix("ours.toml:1: name: expected a string") })
-    #expect(problems(text).first == "w.toml:2: questions: a questions file can only be used from a script file")
+    #expect(
+      problems(text).first
+        == "w.toml:2: questions: a questions file can only be used from a script file")
   }
 }
 

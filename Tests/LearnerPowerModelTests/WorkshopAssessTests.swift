@@ -44,17 +44,22 @@ import Testing
     #expect(assess.first?.prompt == questions.first?.text)
     #expect(assess.first?.notes == "Read each question aloud")
     #expect(assess.dropFirst().allSatisfy { $0.notes == nil })
-    #expect(assess.map(\.minutes) == Array(repeating: 24 / Double(questions.count), count: questions.count))
+    #expect(
+      assess.map(\.minutes)
+        == Array(repeating: 24 / Double(questions.count), count: questions.count))
     #expect(steps.first?.kind == .vote && steps.last?.kind == .summary)
   }
 
   @Test func anAssessStepTakesNoPositionOrCollect() {
-    let withPosition = problems("title = \"t\"\n[[steps]]\nkind = \"assess\"\ntitle = \"x\"\nposition = 5\n")
+    let withPosition = problems(
+      "title = \"t\"\n[[steps]]\nkind = \"assess\"\ntitle = \"x\"\nposition = 5\n")
     #expect(withPosition.count == 1)
     #expect(withPosition.first?.line == 5)
     #expect(withPosition.first?.message.contains("an assess step takes no position") == true)
-    let withCollect = problems("title = \"t\"\n[[steps]]\nkind = \"assess\"\ntitle = \"x\"\ncollect = \"both\"\n")
-    #expect(withCollect.first?.message.contains("only applies to vote steps (this is assess)") == true)
+    let withCollect = problems(
+      "title = \"t\"\n[[steps]]\nkind = \"assess\"\ntitle = \"x\"\ncollect = \"both\"\n")
+    #expect(
+      withCollect.first?.message.contains("only applies to vote steps (this is assess)") == true)
   }
 
   @Test func theUnknownKindMessageListsAssess() {
@@ -67,7 +72,8 @@ import Testing
   }
 
   func vote(_ s: inout WorkshopSession, step: Int, _ current: Position?, _ target: Position?) {
-    s.apply(.voted(WorkshopVote(id: s.nextVoteID, current: current, target: target), step: step, at: 1))
+    s.apply(
+      .voted(WorkshopVote(id: s.nextVoteID, current: current, target: target), step: step, at: 1))
   }
 
   @Test func theRoomsResultIsTheMeanOfEachQuestionsMedian() throws {
@@ -100,9 +106,12 @@ import Testing
 
   @Test func theExpandedScriptSurvivesTheJournal() throws {
     let start = JournalEntry.start(session: "s", script: try parsed(), source: "w.toml", at: 0)
-    let text = String(decoding: try start.jsonLine(), as: UTF8.self) + (String(decoding: try start.jsonLine(), as: UTF8.self).hasSuffix("\n") ? "" : "\n")
+    let text =
+      String(decoding: try start.jsonLine(), as: UTF8.self)
+      + (String(decoding: try start.jsonLine(), as: UTF8.self).hasSuffix("\n") ? "" : "\n")
     let replay = try WorkshopSession.replay(text, file: "s.jsonl").get()
     #expect(replay.session.script == (try parsed()))
-    #expect(replay.session.script.steps[1].question == AssessmentQuestions.builtIn.questions.first?.id)
+    #expect(
+      replay.session.script.steps[1].question == AssessmentQuestions.builtIn.questions.first?.id)
   }
 }

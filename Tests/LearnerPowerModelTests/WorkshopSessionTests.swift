@@ -105,7 +105,8 @@ private func journal(_ entries: [JournalEntry]) throws -> String {
   let entries: [JournalEntry] = [
     .start(session: "s1", script: script, source: "w.toml", at: 100),
     .moved(to: 1, at: 101),
-    .voted(WorkshopVote(id: 1, name: "Ana, \"the boss\"", current: 30, target: 70), step: 1, at: 102),
+    .voted(
+      WorkshopVote(id: 1, name: "Ana, \"the boss\"", current: 30, target: 70), step: 1, at: 102),
     .revealed(true, step: 1, at: 103),
     .noted("ünïcode ✓", step: 1, at: 104),
     .agreed(current: 31, target: 72, at: 105),
@@ -119,7 +120,9 @@ private func journal(_ entries: [JournalEntry]) throws -> String {
   #expect(replayed.tornTail == false)
   #expect(replayed.skippedLines.isEmpty)
 
-  let torn = text + String(decoding: try JournalEntry.moved(to: 2, at: 107).jsonLine(), as: UTF8.self)
+  let torn =
+    text
+    + String(decoding: try JournalEntry.moved(to: 2, at: 107).jsonLine(), as: UTF8.self)
     .prefix(12)
   let fromTorn = try WorkshopSession.replay(torn, file: "j").get()
   #expect(fromTorn.session == live)
@@ -127,7 +130,9 @@ private func journal(_ entries: [JournalEntry]) throws -> String {
 }
 
 @Test func aJournalWithoutAStartIsRefused() {
-  guard case .failure(let d) = WorkshopSession.replay("{\"type\":\"move\",\"at\":1,\"step\":1}\n", file: "j")
+  guard
+    case .failure(let d) = WorkshopSession.replay(
+      "{\"type\":\"move\",\"at\":1,\"step\":1}\n", file: "j")
   else {
     Issue.record("expected a failure")
     return

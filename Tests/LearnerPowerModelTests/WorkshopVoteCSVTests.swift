@@ -55,19 +55,21 @@ import Testing
     let csv = "step,name,current\nfirst,Ana,30\n,Bo,40\n1,Cy,50\n"
     let r = WorkshopVoteCSV.parse(csv, collect: .current, step: 1)
     #expect(r.rows.map(\.name) == ["Cy"])
-    #expect(r.problems == [
-      "line 2: step \"first\" is not a step number (row skipped)",
-      "line 3: step is missing (row skipped)",
-    ])
+    #expect(
+      r.problems == [
+        "line 2: step \"first\" is not a step number (row skipped)",
+        "line 3: step is missing (row skipped)",
+      ])
     #expect(WorkshopVoteCSV.parse(csv, collect: .current).rows.count == 3)
   }
 
   @Test func aHeaderWithoutAColumnTheStepNeedsIsOneProblem() {
     let r = WorkshopVoteCSV.parse("step,name,current\n2,Ana,30\n2,Bo,40\n", collect: .both, step: 2)
     #expect(r.rows.isEmpty)
-    #expect(r.problems == [
-      "line 1: the header has no \"target\" column (it names step,name,current); this step collects both, so no rows were read"
-    ])
+    #expect(
+      r.problems == [
+        "line 1: the header has no \"target\" column (it names step,name,current); this step collects both, so no rows were read"
+      ])
     // `name,current` was always read as name,current,target: each row misses its target.
     let old = WorkshopVoteCSV.parse("name,current\nAna,30\n", collect: .both)
     #expect(old.problems == ["line 2: target is missing (row skipped)"])
@@ -75,12 +77,14 @@ import Testing
 
   @Test func filesWithoutANamingHeaderReadAsBefore() {
     // Other header words are skipped and the columns stay name,current,target.
-    let worded = WorkshopVoteCSV.parse("Name,Current position,Target\nAna,30,70\n", collect: .both, step: 3)
+    let worded = WorkshopVoteCSV.parse(
+      "Name,Current position,Target\nAna,30,70\n", collect: .both, step: 3)
     #expect(worded.rows == [.init(name: "Ana", current: 30, target: 70)])
     // No header: a step is ignored, since there is no step column; the spreadsheet guard is a name.
     let bare = WorkshopVoteCSV.parse("'=Ana,30,70\nBo,40,60,1\n", collect: .both, step: 2)
     #expect(bare.rows == [.init(name: "'=Ana", current: 30, target: 70)])
-    #expect(bare.problems == ["line 2: expected 3 columns (name,current,target), found 4 (row skipped)"])
+    #expect(
+      bare.problems == ["line 2: expected 3 columns (name,current,target), found 4 (row skipped)"])
     #expect(bare.otherSteps == 0)
     // A first row of a participant named like a column, with numbers, is a vote, not a header.
     let named = WorkshopVoteCSV.parse("Current,30,70\n", collect: .both)

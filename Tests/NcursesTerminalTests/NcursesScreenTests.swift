@@ -319,7 +319,9 @@ struct NcursesScreenTests {
       try NcursesScreen.open(
         options: NcursesOptions(), term: "dumb", input: input, output: output, guardTerminal: false)
     }
-    #expect(TerminalError.cannotAddressCursor("dumb").description.contains("'dumb' cannot move the cursor"))
+    #expect(
+      TerminalError.cannotAddressCursor("dumb").description.contains(
+        "'dumb' cannot move the cursor"))
     // Nothing was drawn: at most the carriage return endwin sends.
     fflush(output)
     var info = stat()
@@ -340,14 +342,14 @@ struct NcursesScreenTests {
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     let source = folder + "/entries.src"
     try """
-      lptest-generic|generic test entry,
-      \tgn, cols#80, lines#24, cup=\\E[%i%p1%d;%p2%dH,
-      lptest-hardcopy|hardcopy test entry,
-      \thc, cols#80, cr=\\r,
-      lptest-nocup|no cursor addressing,
-      \tcols#80, lines#24, cr=\\r, clear=\\E[H\\E[J,
+    lptest-generic|generic test entry,
+    \tgn, cols#80, lines#24, cup=\\E[%i%p1%d;%p2%dH,
+    lptest-hardcopy|hardcopy test entry,
+    \thc, cols#80, cr=\\r,
+    lptest-nocup|no cursor addressing,
+    \tcols#80, lines#24, cr=\\r, clear=\\E[H\\E[J,
 
-      """.write(toFile: source, atomically: true, encoding: .utf8)
+    """.write(toFile: source, atomically: true, encoding: .utf8)
     let tic = Process()
     tic.executableURL = URL(fileURLWithPath: "/usr/bin/tic")
     tic.arguments = ["-o", folder, source]

@@ -104,7 +104,12 @@ package struct TOMLDocument: Sendable {
     // TOMLKit returns keys sorted; restore the order in which they are written. Each key's
     // position is looked up once, not per comparison: hashing key paths dominated start-up.
     let ordered = entries.enumerated()
-      .map { (order: locator.order(of: path.appending($0.element.key)) ?? Int.max, offset: $0.offset, entry: $0.element) }
+      .map {
+        (
+          order: locator.order(of: path.appending($0.element.key)) ?? Int.max, offset: $0.offset,
+          entry: $0.element
+        )
+      }
       .sorted { $0.order != $1.order ? $0.order < $1.order : $0.offset < $1.offset }
     return .table(ordered.map(\.entry))
   }
