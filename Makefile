@@ -9,7 +9,7 @@ BIN_DEBUG   = .build/debug/learnerpower
 BIN_RELEASE = .build/release/learnerpower
 ARGS       ?=
 
-.PHONY: all deps build release run test test-python bench install uninstall clean completions
+.PHONY: all deps build release run test test-python lint format bench install uninstall clean completions
 
 all: build
 
@@ -26,7 +26,7 @@ release: deps
 run: release
 	$(BIN_RELEASE) $(ARGS)
 
-test: deps
+test: deps lint
 	$(SWIFT) build $(STRICT) --build-tests
 	LEARNERPOWER_BIN=$(CURDIR)/$(BIN_DEBUG) $(SWIFT) test --skip-build --parallel --num-workers 2
 	@$(MAKE) --no-print-directory test-python
@@ -36,6 +36,13 @@ test-python:
 	@if ls Tests/schema/*.py >/dev/null 2>&1; then \
 	  LEARNERPOWER_BIN=$(CURDIR)/$(BIN_DEBUG) python3 -m pytest -q Tests/schema; \
 	fi
+
+# The house style (.swift-format: 2-space indent, 100 columns); `make format` applies it.
+lint:
+	$(SWIFT) format lint --strict -r Sources Tests
+
+format:
+	$(SWIFT) format -i -r Sources Tests
 
 bench: release
 	@./.ci/bench.sh $(CURDIR)/$(BIN_RELEASE)
