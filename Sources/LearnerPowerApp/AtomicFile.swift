@@ -62,6 +62,26 @@ public struct AtomicFile: Sendable {
   /// - Parameter overwrite: when false and `path` exists, fails with "the file already exists" and
   ///   leaves the existing file untouched.
   public func write(_ data: Data, to path: String, overwrite: Bool) throws(FileStoreError) {
+    // What is at the path decides how to write: a link is written through (the link stays), and a
+    // device, FIFO or socket is written to directly: renaming over it would replace /dev/null
+    // with a regular file.
+    var path = path
+    var info = stat()
+    if lstat(path, &info) == 0 {
+      if info.st_mode & S_IFMT == S_IFLNK, let target = Self.linkTarget(path) {
+        path = target
+        if lstat(path, &info) != 0 { info = stat() }
+      }
+      let kind = info.st_mode & S_IFMT
+      if kind == S_IFCHR || kind == S_IFBLK || kind == S_IFIFO || kind == S_IFSOCK {
+        guard overwrite else {
+          throw FileStoreError(
+            path: path, reason: "the file already exists (use --force to replace it)")
+        }
+        try writeThrough(data, to: path)
+        return
+      }
+    }
     let folder = PathText.deletingLastComponent(path)
     let dir = folder.isEmpty ? "." : folder
     let base = PathText.lastComponent(path)
@@ -107,6 +127,26 @@ public struct AtomicFile: Sendable {
       _ = fsync(dfd)
       close(dfd)
     }
+  }
+
+  /// Where the symbolic link at `path` points, made absolute against the link's folder.
+  static func linkTarget(_ path: String) -> String? {
+    var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+    let n = readlink(path, &buffer, buffer.count - 1)
+    guard n > 0 else { return nil }
+    let target = String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    if target.hasPrefix("/") { return target }
+    let folder = PathText.deletingLastComponent(path)
+    return folder.isEmpty ? target : folder + "/" + target
+  }
+
+  /// Writes `data` straight into a device, FIFO or socket that is already there.
+  private func writeThrough(_ data: Data, to path: String) throws(FileStoreError) {
+    let fd = open(path, O_WRONLY | O_CLOEXEC)
+    guard fd >= 0 else { throw .posix(path, errno, doing: "opening") }
+    var failure = Self.writeAll(data, to: fd, path: path, doing: "writing", writer: writer)
+    if close(fd) != 0, failure == nil { failure = .posix(path, errno, doing: "closing") }
+    if let failure { throw failure }
   }
 
   /// Writes every byte of `data` to `fd` (retrying short writes and EINTR); the error, if any,

@@ -29,6 +29,38 @@ import Testing
     #expect(try String(contentsOfFile: f, encoding: .utf8) == "one")
   }
 
+  func kind(_ path: String) -> mode_t {
+    var info = stat()
+    return lstat(path, &info) == 0 ? info.st_mode & S_IFMT : 0
+  }
+
+  @Test func aDeviceIsWrittenToNeverReplaced() throws {
+    // Renaming a temporary file over /dev/null would turn it into a regular file.
+    try AtomicFile().write(Data("x".utf8), to: "/dev/null", overwrite: true)
+    #expect(kind("/dev/null") == S_IFCHR)
+    #expect(throws: FileStoreError.self) {
+      try AtomicFile().write(Data("x".utf8), to: "/dev/null", overwrite: false)
+    }
+    if FileManager.default.fileExists(atPath: "/dev/full") {
+      do {
+        try AtomicFile().write(Data("x".utf8), to: "/dev/full", overwrite: true)
+        Issue.record("writing to /dev/full should fail")
+      } catch {
+        #expect(error.reason.hasPrefix("the disk is full"))
+      }
+      #expect(kind("/dev/full") == S_IFCHR)
+    }
+  }
+
+  @Test func aLinkIsWrittenThroughAndStaysALink() throws {
+    let d = tempDir()
+    try AtomicFile().write(Data("one".utf8), to: d + "/real.json", overwrite: false)
+    #expect(symlink("real.json", d + "/link.json") == 0)
+    try AtomicFile().write(Data("two".utf8), to: d + "/link.json", overwrite: true)
+    #expect(kind(d + "/link.json") == S_IFLNK)
+    #expect(try String(contentsOfFile: d + "/real.json", encoding: .utf8) == "two")
+  }
+
   @Test func aWriteFailingHalfWayLeavesTheOldFileAndNoTemporaryFile() throws {
     let d = tempDir()
     let f = d + "/state.toml"
