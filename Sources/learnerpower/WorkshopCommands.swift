@@ -31,17 +31,7 @@ struct WorkshopCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The workshop script (TOML).", valueName: "script"))
     var script: String
 
-    @Flag(help: "Use ASCII glyphs only.")
-    var ascii = false
-
-    @Option(
-      help: ArgumentHelp(
-        "Theme name or path to a theme file (default: the explorer's last choice).",
-        valueName: "theme"))
-    var theme: String?
-
-    @Flag(help: "Do not turn on mouse reporting (leaves the terminal's own text selection alone).")
-    var noMouse = false
+    @OptionGroup var screen: WorkshopScreenOptions
 
     @OptionGroup var common: CommonOptions
 
@@ -55,9 +45,7 @@ struct WorkshopCommand: ParsableCommand {
         throw ExitCode(1)
       }
       let code = runWorkshopSession(
-        .start(parsed, source: script), catalogue: catalogue, paths: common.paths, ascii: ascii,
-        theme: theme,
-        mouse: !noMouse)
+        .start(parsed, source: script), catalogue: catalogue, paths: common.paths, screen: screen)
       if code != 0 { throw ExitCode(code) }
     }
   }
@@ -70,17 +58,7 @@ struct WorkshopCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Journal path or session id.", valueName: "session"))
     var session: String?
 
-    @Flag(help: "Use ASCII glyphs only.")
-    var ascii = false
-
-    @Option(
-      help: ArgumentHelp(
-        "Theme name or path to a theme file (default: the explorer's last choice).",
-        valueName: "theme"))
-    var theme: String?
-
-    @Flag(help: "Do not turn on mouse reporting (leaves the terminal's own text selection alone).")
-    var noMouse = false
+    @OptionGroup var screen: WorkshopScreenOptions
 
     @OptionGroup var common: CommonOptions
 
@@ -88,8 +66,7 @@ struct WorkshopCommand: ParsableCommand {
       let catalogue = try common.catalogue()
       let path = try resolveSession(session, common: common)
       let code = runWorkshopSession(
-        .resume(path), catalogue: catalogue, paths: common.paths, ascii: ascii, theme: theme,
-        mouse: !noMouse)
+        .resume(path), catalogue: catalogue, paths: common.paths, screen: screen)
       if code != 0 { throw ExitCode(code) }
     }
   }
@@ -364,6 +341,21 @@ func readCSV(_ path: String) -> Result<String, Diagnostic> {
   return .success(text)
 }
 
+/// How the workshop screen looks and listens, shared by `run` and `resume`.
+struct WorkshopScreenOptions: ParsableArguments {
+  @Flag(help: "Use ASCII glyphs only.")
+  var ascii = false
+
+  @Option(
+    help: ArgumentHelp(
+      "Theme name or path to a theme file (default: the explorer's last choice).",
+      valueName: "theme"))
+  var theme: String?
+
+  @Flag(help: "Do not turn on mouse reporting (leaves the terminal's own text selection alone).")
+  var noMouse = false
+}
+
 /// How a workshop screen starts: a new session from a script, or an existing journal.
 enum WorkshopStart {
   case start(WorkshopScript, source: String)
@@ -374,8 +366,8 @@ enum WorkshopStart {
 /// only once the terminal is at least 80×24 (quitting before that leaves no file). Runs the
 /// session and always gives the terminal back. Returns the exit status (2 without a terminal).
 func runWorkshopSession(
-  _ start: WorkshopStart, catalogue: Catalogue, paths: AppPaths, ascii: Bool, theme wanted: String?,
-  mouse: Bool = true
+  _ start: WorkshopStart, catalogue: Catalogue, paths: AppPaths,
+  screen options: WorkshopScreenOptions
 ) -> Int32 {
   let env = ProcessInfo.processInfo.environment
   // Two screens appending to one journal would interleave two sessions' worth of changes, so a
@@ -424,7 +416,7 @@ func runWorkshopSession(
   let screen: NcursesScreen
   do {
     screen = try NcursesScreen.open(
-      options: NcursesOptions(environment: env, mouse: mouse, ascii: ascii))
+      options: NcursesOptions(environment: env, mouse: !options.noMouse, ascii: options.ascii))
   } catch {
     switch error {
     case .notATerminal:
@@ -439,7 +431,7 @@ func runWorkshopSession(
   let store = StateStore(paths: paths)
   let (remembered, _) = store.load()
   let library = ThemeLibrary(paths: paths, environment: env)
-  let (theme, themeWarning) = library.choose(wanted: wanted, remembered: remembered.theme)
+  let (theme, themeWarning) = library.choose(wanted: options.theme, remembered: remembered.theme)
   if case .start(let script, let source) = start {
     // Started in a small window, the facilitator may give up: no empty journal is left behind.
     guard

@@ -119,12 +119,7 @@ private let filled: String = {
     s.waitFor(text: "Question 1 of 12")
     // Today: answer 1 (0) for Q1–Q6, answer 3 (67) for Q7–Q12 → mean 33.5 → 34.
     // Target: answer 4 (100) everywhere except "not sure" on Q12 → 100.
-    for i in 1...12 {
-      s.waitFor(text: "Question \(i) of 12")
-      try s.send(i <= 6 ? "1" : "3")
-      s.waitFor(text: "[Where we want to be]")
-      try s.send(i == 12 ? "0" : "4")
-    }
+    try answerAll(s, today: { $0 <= 6 ? "1" : "3" }, target: { $0 == 12 ? "0" : "4" })
     // Wait for the whole result, not just its title: a capture can land mid-frame.
     let result = s.waitFor("the whole result") {
       $0.contains("Today   34 Guided") && $0.contains("Target  100 Learner-led")
@@ -141,6 +136,17 @@ private let filled: String = {
     #expect(state.contains("target = 100"))
   }
 
+  /// Answers every question of the built-in twelve: `today(i)` then `target(i)` for question i,
+  /// waiting for each screen so no key lands on the wrong question.
+  func answerAll(_ s: TmuxSession, today: (Int) -> String, target: (Int) -> String) throws {
+    for i in 1...12 {
+      s.waitFor(text: "Question \(i) of 12")
+      try s.send(today(i))
+      s.waitFor(text: "[Where we want to be]")
+      try s.send(target(i))
+    }
+  }
+
   @Test(.enabled(if: tmuxAvailable)) func withSeveralAreasTheResultNamesTheAreaMSets() throws {
     let home = LP.tempHome()
     let env = LP.environment(
@@ -155,12 +161,7 @@ private let filled: String = {
     s.waitFor(text: "Added Compliance")
     try s.send("a")
     s.waitFor(text: "Question 1 of 12")
-    for i in 1...12 {
-      s.waitFor(text: "Question \(i) of 12")
-      try s.send("2")
-      s.waitFor(text: "[Where we want to be]")
-      try s.send("3")
-    }
+    try answerAll(s, today: { _ in "2" }, target: { _ in "3" })
     let result = s.waitFor(text: "m put into Compliance's markers")
     #expect(result.contains("press m to put them into Compliance's markers"))
     try s.send("m")
