@@ -63,29 +63,22 @@ public final class KeyboardInput {
   public func drainEvents() -> [InputEvent] {
     guard !isRestored else { return [] }
     var events: [InputEvent] = []
-    var buffer = [UInt8](repeating: 0, count: 64)
-    while true {
-      let n = buffer.withUnsafeMutableBufferPointer {
-        lp_signals_read($0.baseAddress, Int32($0.count))
-      }
-      guard n > 0 else { break }
-      for code in buffer.prefix(Int(n)) {
-        switch Int(code) {
-        case Int(LP_SIGNAL_WINCH):
-          var rows: Int32 = 0
-          var cols: Int32 = 0
-          if lp_tty_size(fd, &rows, &cols) == 0 {
-            events.append(.resize(Size(width: Int(cols), height: Int(rows))))
-          }
-        case Int(LP_SIGNAL_TERM): events.append(.signal(.terminate))
-        case Int(LP_SIGNAL_HUP): events.append(.signal(.hangup))
-        case Int(LP_SIGNAL_INT): events.append(.signal(.interrupt))
-        case Int(LP_SIGNAL_TSTP): events.append(.signal(.stop))
-        case Int(LP_SIGNAL_CONT): events.append(.signal(.resumed))
-        default: break
+    for signal in SignalPipe.drain() {
+      switch signal {
+      case .windowChanged:
+        var rows: Int32 = 0
+        var cols: Int32 = 0
+        if lp_tty_size(fd, &rows, &cols) == 0 {
+          events.append(.resize(Size(width: Int(cols), height: Int(rows))))
         }
+      case .terminate: events.append(.signal(.terminate))
+      case .hangup: events.append(.signal(.hangup))
+      case .interrupt: events.append(.signal(.interrupt))
+      case .stop: events.append(.signal(.stop))
+      case .continued: events.append(.signal(.resumed))
       }
     }
+    var buffer = [UInt8](repeating: 0, count: 64)
     var bytes: [UInt8] = []
     while true {
       let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }

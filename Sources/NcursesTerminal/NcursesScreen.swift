@@ -485,27 +485,19 @@ public final class NcursesScreen: InteractiveTerminal {
   /// SIGCONT needs no second repaint, so it is dropped.
   private func readSignals(afterOwnSuspend: Bool) -> [InputEvent] {
     var events: [InputEvent] = []
-    var buffer = [UInt8](repeating: 0, count: 64)
-    while true {
-      let n = buffer.withUnsafeMutableBufferPointer {
-        lp_signals_read($0.baseAddress, Int32($0.count))
-      }
-      guard n > 0 else { break }
-      for code in buffer.prefix(Int(n)) {
-        switch Int(code) {
-        case Int(LP_SIGNAL_WINCH):
-          resizeFromTerminal()
-          events.append(.resize(size))
-        case Int(LP_SIGNAL_TERM): events.append(.signal(.terminate))
-        case Int(LP_SIGNAL_HUP): events.append(.signal(.hangup))
-        case Int(LP_SIGNAL_INT): events.append(.signal(.interrupt))
-        case Int(LP_SIGNAL_TSTP): events.append(.signal(.stop))
-        case Int(LP_SIGNAL_CONT):
-          guard !afterOwnSuspend else { continue }
-          continued()
-          events.append(.signal(.resumed))
-        default: break
-        }
+    for signal in SignalPipe.drain() {
+      switch signal {
+      case .windowChanged:
+        resizeFromTerminal()
+        events.append(.resize(size))
+      case .terminate: events.append(.signal(.terminate))
+      case .hangup: events.append(.signal(.hangup))
+      case .interrupt: events.append(.signal(.interrupt))
+      case .stop: events.append(.signal(.stop))
+      case .continued:
+        guard !afterOwnSuspend else { continue }
+        continued()
+        events.append(.signal(.resumed))
       }
     }
     return events
