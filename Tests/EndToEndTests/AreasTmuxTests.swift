@@ -5,12 +5,9 @@ import Testing
 @Suite(.serialized) struct AreasTmuxTests {
   typealias LP = LearnerPowerBinary
 
-  static var tmuxAvailable: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
-
   @Test(.enabled(if: tmuxAvailable)) func areasAreAddedPinnedAndKeptAcrossRuns() throws {
     let home = LP.tempHome()
-    let env = LP.environment(
-      home: home, extra: ["TERM": "xterm-256color", "SWIFT_BACKTRACE": "enable=no"])
+    let env = LP.terminalEnvironment(home: home)
     do {
       let s = try TmuxSession(command: [LP.path, "--current", "38", "--target", "70"], env: env)
       s.waitFor(text: "Learner Power explorer · Whole organisation")

@@ -106,12 +106,9 @@ private let filled: String = {
 @Suite(.serialized) struct AssessmentTmuxTests {
   typealias LP = LearnerPowerBinary
 
-  static var tmuxAvailable: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
-
   @Test(.enabled(if: tmuxAvailable)) func answeringAllTwelveInTheExplorerPlacesTheMarkers() throws {
     let home = LP.tempHome()
-    let env = LP.environment(
-      home: home, extra: ["TERM": "xterm-256color", "SWIFT_BACKTRACE": "enable=no"])
+    let env = LP.terminalEnvironment(home: home)
     let s = try TmuxSession(
       command: [LP.path, "--current", "50", "--target", "50"], width: 80, height: 24, env: env)
     s.waitFor(text: "Current 50")
@@ -149,8 +146,7 @@ private let filled: String = {
 
   @Test(.enabled(if: tmuxAvailable)) func withSeveralAreasTheResultNamesTheAreaMSets() throws {
     let home = LP.tempHome()
-    let env = LP.environment(
-      home: home, extra: ["TERM": "xterm-256color", "SWIFT_BACKTRACE": "enable=no"])
+    let env = LP.terminalEnvironment(home: home)
     let s = try TmuxSession(
       command: [LP.path, "--current", "50", "--target", "50"], width: 80, height: 24, env: env)
     s.waitFor(text: "Current 50")
@@ -176,8 +172,7 @@ private let filled: String = {
 
   @Test(.enabled(if: tmuxAvailable)) func standaloneAssessSavesTheMarkersForTheNextRun() throws {
     let home = LP.tempHome()
-    let env = LP.environment(
-      home: home, extra: ["TERM": "xterm-256color", "SWIFT_BACKTRACE": "enable=no"])
+    let env = LP.terminalEnvironment(home: home)
     let s = try TmuxSession(command: [LP.path, "assess"], width: 60, height: 20, env: env)
     s.waitFor(text: "Question 1 of 12")
     for _ in 1...12 { try s.send("2", "3") }
@@ -194,8 +189,7 @@ private let filled: String = {
 
   @Test(.enabled(if: tmuxAvailable)) func backFromAnEarlyResultReturnsToTheQuestionLeft() throws {
     let home = LP.tempHome()
-    let env = LP.environment(
-      home: home, extra: ["TERM": "xterm-256color", "SWIFT_BACKTRACE": "enable=no"])
+    let env = LP.terminalEnvironment(home: home)
     let s = try TmuxSession(
       command: [LP.path, "--current", "50", "--target", "50"], width: 80, height: 24, env: env)
     s.waitFor(text: "Current 50")

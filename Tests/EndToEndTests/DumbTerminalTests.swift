@@ -7,7 +7,6 @@ import Testing
 struct DumbTerminalTests {
   typealias LP = LearnerPowerBinary
 
-  static var tmuxAvailable: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
   static let intro = LP.packageRoot.appendingPathComponent("examples/intro-20min.toml").path
 
   @Test(.enabled(if: tmuxAvailable), arguments: [[String](), ["workshop", intro], ["assess"]])
@@ -15,7 +14,7 @@ struct DumbTerminalTests {
     let home = LP.tempHome()
     let s = try TmuxSession(
       command: [LP.path] + args,
-      env: LP.environment(home: home, extra: ["TERM": "dumb", "SWIFT_BACKTRACE": "enable=no"]))
+      env: LP.terminalEnvironment(home: home, extra: ["TERM": "dumb"]))
     let screen = s.waitFor(text: "EXIT=")
     #expect(screen.contains("terminal type 'dumb' cannot move the cursor"), "\(screen)")
     #expect(screen.contains("EXIT=1"))

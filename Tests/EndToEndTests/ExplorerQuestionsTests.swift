@@ -5,22 +5,12 @@ import Testing
 @Suite(.serialized) struct ExplorerQuestionsTests {
   typealias LP = LearnerPowerBinary
 
-  static var tmuxAvailable: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
-
-  static let twoQuestions = """
-    name = "Ours"
-    version = "2"
-    [[questions]]
-    id = "A1"
-    text = "Who picks the topics people learn?"
-    dimension = "control"
-    answers = ["HR", "Managers", "Teams", "Each person"]
-    [[questions]]
-    id = "A2"
-    text = "Who shares what they know?"
-    dimension = "social"
-    answers = ["Nobody", "Experts", "Some", "Everyone"]
-    """
+  /// The shared two-question set in Tests/Fixtures.
+  static let twoQuestions =
+    (try? String(
+      contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fixtures/two-questions.toml"),
+      encoding: .utf8)) ?? ""
 
   @Test func aBadQuestionsFileIsReportedBeforeAnyScreenOpens() throws {
     let home = LP.tempHome()
@@ -35,8 +25,7 @@ import Testing
     let home = LP.tempHome()
     let file = home + "/ours.toml"
     try Self.twoQuestions.write(toFile: file, atomically: true, encoding: .utf8)
-    let env = LP.environment(
-      home: home, extra: ["TERM": "xterm-256color", "SWIFT_BACKTRACE": "enable=no"])
+    let env = LP.terminalEnvironment(home: home)
     let s = try TmuxSession(
       command: [LP.path, "--current", "50", "--target", "50", "--questions", file], width: 80,
       height: 24, env: env)

@@ -9,15 +9,11 @@ import Testing
 @Suite(.serialized) struct ExplorerTmuxTests {
   typealias LP = LearnerPowerBinary
 
-  static var tmuxAvailable: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
-
   func start(
     _ args: [String] = [], width: Int = 100, height: Int = 30, extraEnv: [String: String] = [:]
   ) throws -> TmuxSession {
     let home = LP.tempHome()
-    var env = LP.environment(
-      home: home, extra: ["TERM": "xterm-256color", "SWIFT_BACKTRACE": "enable=no"])
-    for (k, v) in extraEnv { env[k] = v }
+    let env = LP.terminalEnvironment(home: home, extra: extraEnv)
     let s = try TmuxSession(command: [LP.path] + args, width: width, height: height, env: env)
     s.waitFor(text: "Learner Power explorer")
     return s

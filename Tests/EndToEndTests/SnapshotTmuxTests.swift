@@ -9,12 +9,9 @@ import Testing
 @Suite(.serialized) struct SnapshotTmuxTests {
   typealias LP = LearnerPowerBinary
 
-  static var tmuxAvailable: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
-
   @Test(.enabled(if: tmuxAvailable)) func saveWithSThenRestoreWithO() throws {
     let home = LP.tempHome()
-    let env = LP.environment(
-      home: home, extra: ["TERM": "xterm-256color", "SWIFT_BACKTRACE": "enable=no"])
+    let env = LP.terminalEnvironment(home: home)
     let s = try TmuxSession(command: [LP.path, "--current", "38", "--target", "70"], env: env)
     s.waitFor(text: "Current 38 · Guided")
     try s.send("s")
@@ -50,8 +47,7 @@ import Testing
     throws
   {
     let home = LP.tempHome()
-    let env = LP.environment(
-      home: home, extra: ["TERM": "xterm-256color", "SWIFT_BACKTRACE": "enable=no"])
+    let env = LP.terminalEnvironment(home: home)
     let s = try TmuxSession(command: [LP.path, "--current", "38", "--target", "70"], env: env)
     s.waitFor(text: "Current 38 · Guided")
     try s.send("s")

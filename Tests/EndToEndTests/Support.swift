@@ -33,6 +33,14 @@ enum LearnerPowerBinary {
     return env
   }
 
+  /// ``environment(home:extra:)`` for a test on a screen: a colour terminal, and no backtrace
+  /// noise if the program is made to crash.
+  static func terminalEnvironment(home: String, extra: [String: String] = [:]) -> [String: String] {
+    environment(
+      home: home,
+      extra: ["TERM": "xterm-256color", "SWIFT_BACKTRACE": "enable=no"].merging(extra) { $1 })
+  }
+
   static func tempHome() -> String {
     let d = NSTemporaryDirectory() + "lp-e2e-\(UUID().uuidString)"
     try? FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true)
@@ -226,3 +234,6 @@ extension TmuxSession {
     #expect(s1 == s3)
   }
 }
+
+/// Whether the screen tests can run here (they drive the binary in a private tmux server).
+let tmuxAvailable = FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux")

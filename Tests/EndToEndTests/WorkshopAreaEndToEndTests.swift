@@ -6,19 +6,15 @@ import Testing
 @Suite(.serialized) struct WorkshopAreaEndToEndTests {
   typealias LP = LearnerPowerBinary
 
-  static var tmuxAvailable: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
   static let areasExample = LP.packageRoot.appendingPathComponent("examples/learning-areas.toml")
     .path
 
-  static let questions = """
-    name = "Ours"
-    version = "1"
-    [[questions]]
-    id = "A1"
-    text = "Who picks the topics?"
-    dimension = "control"
-    answers = ["HR", "Managers", "Teams", "Each person"]
-    """
+  /// The shared two-question set in Tests/Fixtures.
+  static let twoQuestions =
+    (try? String(
+      contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fixtures/two-questions.toml"),
+      encoding: .utf8)) ?? ""
 
   @Test func aSessionWithNothingAgreedHasNoSnapshotToExport() throws {
     let home = LP.tempHome()
@@ -62,11 +58,11 @@ import Testing
     title = "Culture"
     area = "Leadership"
     """.write(toFile: script, atomically: true, encoding: .utf8)
-    try Self.questions.write(toFile: folder + "/ours.toml", atomically: true, encoding: .utf8)
+    try Self.twoQuestions.write(toFile: folder + "/ours.toml", atomically: true, encoding: .utf8)
     // Run from elsewhere: the questions file is found beside the script, not in the cwd.
     let ok = try LP.run(["workshop", "check", script], cwd: home)
     #expect(ok.status == 0, "\(ok.stderr)")
-    #expect(ok.stdout.contains("1 step"))
+    #expect(ok.stdout.contains("2 steps"))
 
     try "name = \"Ours\"\nversion = \"1\"\n[[questions]]\nid = \"A1\"\n".write(
       toFile: folder + "/ours.toml", atomically: true, encoding: .utf8)
@@ -99,8 +95,7 @@ import Testing
 
   @Test(.enabled(if: tmuxAvailable)) func aRoomAgreesTwoAreasAndTheReportCarriesEveryArea() throws {
     let home = LP.tempHome()
-    let env = LP.environment(
-      home: home, extra: ["TERM": "xterm-256color", "SWIFT_BACKTRACE": "enable=no"])
+    let env = LP.terminalEnvironment(home: home)
     let s = try TmuxSession(
       command: [LP.path, "workshop", Self.areasExample], width: 100, height: 30, env: env)
     s.waitFor(text: "Step 1 of 7")

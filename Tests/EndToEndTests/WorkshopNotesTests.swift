@@ -9,24 +9,28 @@ import Testing
 @Suite(.serialized) struct WorkshopNotesTests {
   typealias LP = LearnerPowerBinary
 
-  static var tmuxAvailable: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
   static let intro = LP.packageRoot.appendingPathComponent("examples/intro-20min.toml").path
 
-  func environment(home: String) -> [String: String] {
-    LP.environment(home: home, extra: ["TERM": "xterm-256color", "SWIFT_BACKTRACE": "enable=no"])
-  }
-
   func start(_ args: [String], home: String) throws -> TmuxSession {
-    try TmuxSession(command: [LP.path] + args, width: 100, height: 30, env: environment(home: home))
+    try TmuxSession(
+      command: [LP.path] + args, width: 100, height: 30, env: LP.terminalEnvironment(home: home))
   }
 
   /// The notes view in its own tmux server, reading `home`'s sessions but with a HOME of its
   /// own, so its `stty` files are not the session's.
   func startNotes(home: String) throws -> TmuxSession {
-    var env = environment(home: home)
+    var env = LP.terminalEnvironment(home: home)
     env["HOME"] = LP.tempHome()
     return try TmuxSession(
       command: [LP.path, "workshop", "notes"], width: 100, height: 30, env: env)
+  }
+
+  /// Starts the intro workshop in `home` and quits it at once, so its session has ended.
+  func runAndQuitASession(home: String) throws {
+    let session = try start(["workshop", Self.intro], home: home)
+    session.waitFor(text: "Step 1 of 5")
+    try session.send("q")
+    session.waitFor(text: "EXIT=0")
   }
 
   /// The only journal in the home's sessions folder.
@@ -65,7 +69,7 @@ import Testing
     let following = notes.waitFor(text: "step 2 of 5")
     #expect(following.contains("(q closes this view)"))
     #expect(!following.contains("SESSION ENDED"))
-    let once = try LP.run(["workshop", "notes", "--once"], env: environment(home: home))
+    let once = try LP.run(["workshop", "notes", "--once"], env: LP.terminalEnvironment(home: home))
     #expect(!once.stdout.contains("SESSION ENDED"), "\(once.stdout)")
 
     try session.send("q")
@@ -103,11 +107,8 @@ import Testing
   @Test(.enabled(if: tmuxAvailable))
   func ctrlZSuspendsTheNotesViewCleanlyAndFgResumesIt() throws {
     let home = LP.tempHome()
-    let session = try start(["workshop", Self.intro], home: home)
-    session.waitFor(text: "Step 1 of 5")
-    try session.send("q")
-    session.waitFor(text: "EXIT=0")
-    var env = environment(home: home)
+    try runAndQuitASession(home: home)
+    var env = LP.terminalEnvironment(home: home)
     env["HOME"] = LP.tempHome()
     try TmuxSession.checkSuspendAndResume(
       ["workshop", "notes"], env: env, ready: "SESSION ENDED",
@@ -127,14 +128,11 @@ import Testing
   @Test(.enabled(if: tmuxAvailable))
   func withoutAKeyboardTheNotesOfAnEndedSessionPrintOnceAndExit() throws {
     let home = LP.tempHome()
-    let session = try start(["workshop", Self.intro], home: home)
-    session.waitFor(text: "Step 1 of 5")
-    try session.send("q")
-    session.waitFor(text: "EXIT=0")
+    try runAndQuitASession(home: home)
 
     // Standard input is not a terminal, so nothing could close a following view: it used to
     // run for ever here.
-    let env = environment(home: home)
+    let env = LP.terminalEnvironment(home: home)
     let follow = try LP.run(["workshop", "notes"], env: env)
     #expect(follow.status == 0, "\(follow.stderr)")
     #expect(follow.stdout.contains("SESSION ENDED"))

@@ -9,12 +9,10 @@ import Testing
 @Suite(.serialized) struct WorkshopSmallTerminalTests {
   typealias LP = LearnerPowerBinary
 
-  static var tmuxAvailable: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
   static let intro = LP.packageRoot.appendingPathComponent("examples/intro-20min.toml").path
 
   func start(home: String, width: Int, height: Int) throws -> TmuxSession {
-    let env = LP.environment(
-      home: home, extra: ["TERM": "xterm-256color", "SWIFT_BACKTRACE": "enable=no"])
+    let env = LP.terminalEnvironment(home: home)
     return try TmuxSession(
       command: [LP.path, "workshop", Self.intro], width: width, height: height, env: env)
   }

@@ -10,20 +10,15 @@ import Testing
 @Suite(.serialized) struct WorkshopTmuxTests {
   typealias LP = LearnerPowerBinary
 
-  static var tmuxAvailable: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
   static let examples = LP.packageRoot.appendingPathComponent("examples").path
   static let intro = examples + "/intro-20min.toml"
-
-  /// A fresh home with a private sessions folder, as CI would have it.
-  func environment(home: String) -> [String: String] {
-    LP.environment(home: home, extra: ["TERM": "xterm-256color", "SWIFT_BACKTRACE": "enable=no"])
-  }
 
   func start(_ args: [String], home: String, width: Int = 100, height: Int = 30) throws
     -> TmuxSession
   {
     try TmuxSession(
-      command: [LP.path] + args, width: width, height: height, env: environment(home: home))
+      command: [LP.path] + args, width: width, height: height,
+      env: LP.terminalEnvironment(home: home))
   }
 
   var sessionsFolder: (String) -> String { { $0 + "/data/learnerpower/sessions" } }
@@ -133,7 +128,7 @@ import Testing
     #expect(!before.isEmpty && before == after)
 
     let md = try LP.run(
-      ["workshop", "export", journal, "--format", "md"], env: environment(home: home))
+      ["workshop", "export", journal, "--format", "md"], env: LP.terminalEnvironment(home: home))
     #expect(md.status == 0, "\(md.stderr)")
     let votes = given.map(\.0) + [50]
     #expect(md.stdout.contains(expectedRow(label: "current", votes: votes)), "\(md.stdout)")
@@ -160,7 +155,7 @@ import Testing
     #expect(!second.contains("Notes"))
 
     // The screen shows step 2, so the move is already in the journal.
-    let env = environment(home: home)
+    let env = LP.terminalEnvironment(home: home)
     let notes = try LP.run(["workshop", "notes", "--once"], env: env)
     #expect(notes.status == 0, "\(notes.stderr)")
     #expect(notes.stdout.contains("step 2 of 5"))
@@ -270,7 +265,7 @@ import Testing
           + (try FileManager.default.contentsOfDirectory(atPath: sessionsFolder(home)).first {
             $0.hasSuffix(".jsonl")
           } ?? ""), csv,
-      ], env: environment(home: home))
+      ], env: LP.terminalEnvironment(home: home))
     #expect(imported.status == 1)  // one bad row
     #expect(imported.stdout.contains("(the running session shows them now)"))
     // The import writes its rows one by one, so they may arrive in one batch or two.
@@ -307,13 +302,15 @@ import Testing
     let (before, after) = s.sttyBeforeAndAfter()
     #expect(!before.isEmpty)
     #expect(before == after)
-    let notes = try LP.run(["workshop", "notes", "--once"], env: environment(home: home))
+    let notes = try LP.run(
+      ["workshop", "notes", "--once"], env: LP.terminalEnvironment(home: home))
     #expect(notes.stdout.contains("step 2 of 5"))
   }
 
   @Test(.enabled(if: tmuxAvailable)) func ctrlZSuspendsCleanlyAndFgResumes() throws {
     try TmuxSession.checkSuspendAndResume(
-      ["workshop", Self.intro], env: environment(home: LP.tempHome()), ready: "Step 1 of 5",
+      ["workshop", Self.intro], env: LP.terminalEnvironment(home: LP.tempHome()),
+      ready: "Step 1 of 5",
       afterResume: { s in
         try s.send("n")
         s.waitFor(text: "Step 2 of 5")

@@ -228,20 +228,12 @@ import Testing
 
   // MARK: - Questions file
 
-  static let twoQuestions = """
-    name = "Ours"
-    version = "1"
-    [[questions]]
-    id = "A1"
-    text = "Who picks the topics?"
-    dimension = "control"
-    answers = ["HR", "Managers", "Teams", "Each person"]
-    [[questions]]
-    id = "A2"
-    text = "Who shares what they know?"
-    dimension = "social"
-    answers = ["Nobody", "Experts", "Some", "Everyone"]
-    """
+  /// The shared two-question set in Tests/Fixtures.
+  static let twoQuestions =
+    (try? String(
+      contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fixtures/two-questions.toml"),
+      encoding: .utf8)) ?? ""
 
   @Test func anAssessStepUsesTheScriptsOwnQuestionsFile() throws {
     let text = """

@@ -280,15 +280,9 @@ struct NcursesScreenTests {
   // MARK: - Opening
 
   @Test func anUnknownTerminalTypeIsAnErrorNotAnExit() throws {
-    var fds: [Int32] = [0, 0]
-    try #require(pipe(&fds) == 0)
-    let input = try #require(fdopen(fds[0], "r"))
-    let output = try #require(tmpfile())
-    defer {
-      fclose(input)
-      fclose(output)
-      close(fds[1])
-    }
+    let files = try TerminalFiles()
+    defer { withExtendedLifetime(files) {} }  // the FILEs stay open to the end of the test
+    let (input, output) = (files.input, files.output)
     #expect(throws: TerminalError.unknownTerminal("no-such-terminal-xyz")) {
       try NcursesScreen.open(
         options: NcursesOptions(), term: "no-such-terminal-xyz", input: input, output: output,
@@ -306,15 +300,9 @@ struct NcursesScreenTests {
   }
 
   @Test func aTerminalThatCannotMoveTheCursorIsRefusedAndLeftAsItWas() throws {
-    var fds: [Int32] = [0, 0]
-    try #require(pipe(&fds) == 0)
-    let input = try #require(fdopen(fds[0], "r"))
-    let output = try #require(tmpfile())
-    defer {
-      fclose(input)
-      fclose(output)
-      close(fds[1])
-    }
+    let files = try TerminalFiles()
+    defer { withExtendedLifetime(files) {} }  // the FILEs stay open to the end of the test
+    let (input, output) = (files.input, files.output)
     #expect(throws: TerminalError.cannotAddressCursor("dumb")) {
       try NcursesScreen.open(
         options: NcursesOptions(), term: "dumb", input: input, output: output, guardTerminal: false)
@@ -361,15 +349,9 @@ struct NcursesScreenTests {
     defer {
       if let previous { setenv("TERMINFO", previous, 1) } else { unsetenv("TERMINFO") }
     }
-    var fds: [Int32] = [0, 0]
-    try #require(pipe(&fds) == 0)
-    let input = try #require(fdopen(fds[0], "r"))
-    let output = try #require(tmpfile())
-    defer {
-      fclose(input)
-      fclose(output)
-      close(fds[1])
-    }
+    let files = try TerminalFiles()
+    defer { withExtendedLifetime(files) {} }  // the FILEs stay open to the end of the test
+    let (input, output) = (files.input, files.output)
     for (term, error) in [
       ("lptest-generic", TerminalError.unknownTerminal("lptest-generic")),
       ("lptest-hardcopy", .unknownTerminal("lptest-hardcopy")),
@@ -485,5 +467,27 @@ struct NcursesScreenTests {
     try #require(pipe(&fds) == 0)
     defer { close(fds[0]); close(fds[1]) }
     #expect(KeyboardInput(fd: fds[0]) == nil)
+  }
+}
+
+/// A pipe for input and a temporary file for output, what `newterm` needs without a real
+/// terminal; closed when the value goes away.
+final class TerminalFiles {
+  let input: UnsafeMutablePointer<FILE>
+  let output: UnsafeMutablePointer<FILE>
+  private let writeEnd: Int32
+
+  init() throws {
+    var fds: [Int32] = [0, 0]
+    try #require(pipe(&fds) == 0)
+    input = try #require(fdopen(fds[0], "r"))
+    output = try #require(tmpfile())
+    writeEnd = fds[1]
+  }
+
+  deinit {
+    fclose(input)
+    fclose(output)
+    close(writeEnd)
   }
 }
