@@ -214,10 +214,7 @@ public func reduceWorkshop(_ state: inout WorkshopState, _ action: WorkshopActio
   case .resumed:
     return [record(&state, timeEntry(state))]
   case .mouse(let mouse):
-    if let last = state.glides.last {
-      state.display = last.to
-      state.glides = []
-    }
+    finishGlide(&state)
     state.notice = nil
     switch mouse {
     case .goTo(let step):
@@ -225,16 +222,9 @@ public func reduceWorkshop(_ state: inout WorkshopState, _ action: WorkshopActio
     case .selectVote(let delta):
       selectVote(&state, by: delta)
     case .selectArea(let row):
-      let delta = row - state.summaryRow
-      if delta != 0 { return sessionCommand(&state, .selectArea(by: delta), key: .char(" ")) }
+      selectArea(&state, by: row - state.summaryRow)
     case .setAgreed(let position):
-      let s = state.session
-      let area = state.summaryArea
-      var current = s.agreedCurrent(in: area) ?? position
-      var target = s.agreedTarget(in: area) ?? current
-      if state.adjustingTarget { target = position } else { current = position }
-      state.display = Double(position.value)
-      return [record(&state, .agreed(current: current, target: target, area: area, at: state.now))]
+      return setAgreed(&state, to: position)
     }
     return []
   case .appendedElsewhere(let entries), .reloaded(_, let entries):
@@ -254,11 +244,7 @@ public func reduceWorkshop(_ state: inout WorkshopState, _ action: WorkshopActio
     }
     return []
   case .key(let key):
-    // Any key finishes the glide at once, and still does its own job.
-    if let last = state.glides.last {
-      state.display = last.to
-      state.glides = []
-    }
+    finishGlide(&state)
     // A report is read, then dismissed by any key, which does nothing else.
     // A report is read, then dismissed by any key, which does nothing else, except that quit
     // still quits (as everywhere in the workshop).
@@ -347,20 +333,7 @@ private func sessionCommand(_ state: inout WorkshopState, _ command: WorkshopCom
   case .selectVote(let delta):
     selectVote(&state, by: delta)
   case .selectArea(let delta):
-    let count = state.session.results.count
-    guard state.session.step?.area == nil, count > 1 else { return [] }
-    state.summaryRow = min(max(state.summaryRow + delta, 0), count - 1)
-    let area = state.summaryArea
-    let agreed =
-      state.adjustingTarget
-      ? state.session.agreedTarget(in: area) : state.session.agreedCurrent(in: area)
-    if let agreed {
-      state.glides = [
-        .init(
-          from: state.display, to: Double(agreed.value), start: state.now,
-          duration: WorkshopState.glideSeconds)
-      ]
-    }
+    selectArea(&state, by: delta)
   case .deleteVote:
     let votes = state.session.votes(of: state.session.stepIndex)
     guard let i = state.selection, votes.indices.contains(i) else {
@@ -400,19 +373,54 @@ private func selectVote(_ state: inout WorkshopState, by delta: Int) {
   state.selection = min(max(current + delta, 0), count - 1)
 }
 
-private func adjust(_ state: inout WorkshopState, by delta: Int) -> [WorkshopEffect] {
-  let s = state.session
+/// The marker being adjusted (current or target) of the summary's area, and the other one;
+/// markers nobody has agreed on yet start at 50.
+private func agreedPair(_ state: WorkshopState) -> (current: Position, target: Position) {
   let area = state.summaryArea
-  var current = s.agreedCurrent(in: area) ?? 50
-  var target = s.agreedTarget(in: area) ?? current
-  if state.adjustingTarget {
-    target = target.nudged(by: delta)
-  } else {
-    current = current.nudged(by: delta)
+  let current = state.session.agreedCurrent(in: area) ?? 50
+  return (current, state.session.agreedTarget(in: area) ?? current)
+}
+
+/// Puts the marker being adjusted at `position` (the other stays), journalled for the area.
+private func setAgreed(_ state: inout WorkshopState, to position: Position) -> [WorkshopEffect] {
+  var (current, target) = agreedPair(state)
+  if state.adjustingTarget { target = position } else { current = position }
+  state.display = Double(position.value)
+  return [
+    record(
+      &state, .agreed(current: current, target: target, area: state.summaryArea, at: state.now))
+  ]
+}
+
+private func adjust(_ state: inout WorkshopState, by delta: Int) -> [WorkshopEffect] {
+  let (current, target) = agreedPair(state)
+  return setAgreed(&state, to: (state.adjustingTarget ? target : current).nudged(by: delta))
+}
+
+/// Chooses the summary's area row `delta` rows on, gliding the big track to its agreed marker.
+private func selectArea(_ state: inout WorkshopState, by delta: Int) {
+  let count = state.session.results.count
+  guard state.session.step?.area == nil, count > 1 else { return }
+  state.summaryRow = min(max(state.summaryRow + delta, 0), count - 1)
+  let area = state.summaryArea
+  let agreed =
+    state.adjustingTarget
+    ? state.session.agreedTarget(in: area) : state.session.agreedCurrent(in: area)
+  if let agreed {
+    state.glides = [
+      .init(
+        from: state.display, to: Double(agreed.value), start: state.now,
+        duration: WorkshopState.glideSeconds)
+    ]
   }
-  let effect = record(&state, .agreed(current: current, target: target, area: area, at: state.now))
-  state.display = Double((state.adjustingTarget ? target : current).value)
-  return [effect]
+}
+
+/// Any key or click finishes the slider's glide at once (and still does its own job).
+private func finishGlide(_ state: inout WorkshopState) {
+  if let last = state.glides.last {
+    state.display = last.to
+    state.glides = []
+  }
 }
 
 /// Moves to step `index` (ignored outside the agenda), journalling the time spent on the step
