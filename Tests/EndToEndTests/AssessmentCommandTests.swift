@@ -123,12 +123,9 @@ private let filled: String = {
         && $0.contains("scaffolding")
     }
     #expect(result.contains("Self-assessment result"))
-    try s.send("m")
-    let explorer = s.waitFor(text: "From the self-assessment: current 34, target 100")
+    let (explorer, state) = try takeResultAndQuit(
+      s, home: home, expecting: "current 34, target 100")
     #expect(explorer.contains("Learner Power explorer"))
-    try s.send("q")
-    s.waitFor(text: "EXIT=0")
-    let state = try String(contentsOfFile: home + "/state/learnerpower/state.toml", encoding: .utf8)
     #expect(state.contains("current = 34"))
     #expect(state.contains("target = 100"))
   }
@@ -142,6 +139,19 @@ private let filled: String = {
       s.waitFor(text: "[Where we want to be]")
       try s.send(target(i))
     }
+  }
+
+  /// `m` on the result, then quit: the explorer's screen after `m` and the state file written.
+  func takeResultAndQuit(_ s: TmuxSession, home: String, expecting markers: String) throws
+    -> (screen: String, state: String)
+  {
+    try s.send("m")
+    let screen = s.waitFor(text: "From the self-assessment: \(markers)")
+    try s.send("q")
+    s.waitFor(text: "EXIT=0")
+    let state = try String(
+      contentsOfFile: home + "/state/learnerpower/state.toml", encoding: .utf8)
+    return (screen, state)
   }
 
   @Test(.enabled(if: tmuxAvailable)) func withSeveralAreasTheResultNamesTheAreaMSets() throws {
@@ -160,12 +170,8 @@ private let filled: String = {
     try answerAll(s, today: { _ in "2" }, target: { _ in "3" })
     let result = s.waitFor(text: "m put into Compliance's markers")
     #expect(result.contains("press m to put them into Compliance's markers"))
-    try s.send("m")
-    let explorer = s.waitFor(text: "From the self-assessment: current 33, target 67")
+    let (explorer, state) = try takeResultAndQuit(s, home: home, expecting: "current 33, target 67")
     #expect(explorer.contains("Compliance"))
-    try s.send("q")
-    s.waitFor(text: "EXIT=0")
-    let state = try String(contentsOfFile: home + "/state/learnerpower/state.toml", encoding: .utf8)
     #expect(state.contains("name = \"Compliance\"\ncurrent = 33\ntarget = 67"))
     #expect(state.contains("name = \"Whole organisation\"\ncurrent = 50\ntarget = 50"))
   }
